@@ -1,0 +1,54 @@
+# Thin wrapper around Meson + Ninja. `make demo` and `make check` work on a fresh Debian 12 machine:
+# they install what is missing (apt-get, and npm for the tree-sitter grammars) and then build.
+SHELL := /bin/bash
+BUILD ?= build
+SANBUILD ?= build-san
+MESON ?= meson
+
+# Debian packages the build, the tests and the demo need.
+DEB_PKGS := meson ninja-build pkg-config gcc libc6-dev libseccomp-dev libjansson-dev libcmocka-dev \
+            libtree-sitter-dev libsqlite3-dev iproute2 util-linux curl python3 nodejs npm \
+            clang-format cppcheck
+
+.PHONY: all build deps grammars check test lint fmt demo bench fuzz clean
+
+all: build
+
+deps:
+	@tools/install-deps.sh $(DEB_PKGS)
+
+grammars: deps
+	@tools/fetch-grammars.sh
+
+$(BUILD)/build.ninja:
+	$(MESON) setup $(BUILD) --buildtype=release -Dtests=false >/dev/null
+
+$(SANBUILD)/build.ninja:
+	$(MESON) setup $(SANBUILD) -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
+
+build: grammars $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+
+# Every test, under AddressSanitizer and UndefinedBehaviorSanitizer; then the style checks.
+check: grammars $(SANBUILD)/build.ninja
+	ninja -C $(SANBUILD)
+	$(MESON) test -C $(SANBUILD) --print-errorlogs --num-processes 1 --timeout-multiplier 3
+	$(MAKE) --no-print-directory lint
+	@tools/check-leftovers.sh
+
+test: check
+
+lint:
+	@tools/lint.sh
+
+fmt:
+	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h' 'bench/*.c')
+
+demo: build
+	@tools/demo.sh $(BUILD)/presize
+
+bench: build
+	@tools/bench.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(SANBUILD)
