@@ -52,3 +52,8 @@ bench: build
 
 clean:
 	rm -rf $(BUILD) $(SANBUILD)
+
+# Fuzz the analyser (libFuzzer, clang-14): FUZZ_SECONDS per language; corpus in fuzz/corpus/.
+FUZZ_SECONDS ?= 180
+fuzz: grammars
+	@tools/fuzz-analyze.sh $(FUZZ_SECONDS)

@@ -37,8 +37,8 @@ struct job_file {
 
 /* A command to run. Borrowed by exec for the duration of the call; nothing is kept. */
 struct job {
-        char *const *argv;        /* argv[0] is resolved on the sandbox's clean PATH */
-        char *const *env;         /* extra NAME=VALUE entries on top of the clean environment */
+        char *const *argv; /* argv[0] is resolved on the sandbox's clean PATH */
+        char *const *env;  /* extra NAME=VALUE entries on top of the clean environment */
         const struct job_file *files;
         size_t n_files;
         int stdin_fd;  /* -1: /dev/null */
@@ -63,7 +63,7 @@ struct usage {
         int signal;    /* 0 when it exited */
         bool oom_killed;
         bool timed_out;
-        uint64_t cpu_ns;  /* user + sys */
+        uint64_t cpu_ns; /* user + sys */
         uint64_t user_ns;
         uint64_t sys_ns;
         uint64_t wall_ns;

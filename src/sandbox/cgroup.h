@@ -66,7 +66,9 @@ int cgroup_set_memory(struct cgroup *cg, uint64_t bytes);
 int cgroup_set_pids(struct cgroup *cg, uint64_t n);
 
 int cgroup_read(struct cgroup *cg, struct cgroup_stats *out);
-/* SIGKILL every process in the cgroup until it is empty (bounded retries). */
+/* SIGKILL every process in the cgroup until it is empty (bounded retries, about a second):
+ * cgroup.kill where the kernel has it (v2), else kill(2) per pid in cgroup.procs. -EBUSY if
+ * processes remain, -EDEADLK (and nothing is killed) if the calling process is inside. */
 int cgroup_kill_all(struct cgroup *cg);
 /* Kill what is left, remove the directories, free cg. Safe on NULL. Returns the first error but
  * always frees. */
@@ -77,5 +79,5 @@ int cgroup_destroy(struct cgroup *cg);
 int cgroup_name(char *buf, size_t len, const char *id);
 /* Remove presize-* cgroups under our parents whose owner process is gone (leftovers of a presize
  * that was killed). Cgroups of live presize processes are left alone. Returns the number removed
- * or a negative errno. */
+ * (names, so a v1 cgroup present in five hierarchies counts once) or a negative errno. */
 int cgroup_cleanup_leftovers(struct cgroup_host *h);

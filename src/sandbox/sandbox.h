@@ -16,6 +16,7 @@
 #include "core/resources.h"
 
 #include <stdbool.h>
+#include <sys/types.h>
 
 struct sandbox;
 

@@ -1,5 +1,6 @@
 /* Scope-bound resource release, as in systemd and crun: a variable declared with one of these
- * attributes is released when it goes out of scope. Transfer ownership with steal_ptr()/steal_fd(). */
+ * attributes is released when it goes out of scope. Transfer ownership with steal_ptr()/steal_fd().
+ */
 #pragma once
 
 #include <stdio.h>

@@ -30,8 +30,9 @@ static int split_number(const char *s, long double *val, const char **suffix)
         }
         if (digits == 0)
                 return -EINVAL;
-        if ((*p == 'e' || *p == 'E') && ((p[1] >= '0' && p[1] <= '9') ||
-                                         ((p[1] == '+' || p[1] == '-') && p[2] >= '0' && p[2] <= '9'))) {
+        if ((*p == 'e' || *p == 'E') &&
+            ((p[1] >= '0' && p[1] <= '9') ||
+             ((p[1] == '+' || p[1] == '-') && p[2] >= '0' && p[2] <= '9'))) {
                 p += 2;
                 while (*p >= '0' && *p <= '9')
                         p++;
@@ -82,31 +83,31 @@ int parse_cpu(const char *s, uint64_t *millicores)
 int parse_bytes(const char *s, uint64_t *bytes)
 {
         static const struct suffix tab[] = {
-                {"", 1},
-                {"B", 1},
-                {"Ki", 1024.0L},
-                {"Mi", 1048576.0L},
-                {"Gi", 1073741824.0L},
-                {"Ti", 1099511627776.0L},
-                {"Pi", 1125899906842624.0L},
-                {"Ei", 1152921504606846976.0L},
-                {"KiB", 1024.0L},
-                {"MiB", 1048576.0L},
-                {"GiB", 1073741824.0L},
-                {"TiB", 1099511627776.0L},
-                {"k", 1e3L},
-                {"K", 1e3L},
-                {"M", 1e6L},
-                {"G", 1e9L},
-                {"T", 1e12L},
-                {"P", 1e15L},
-                {"E", 1e18L},
-                {"KB", 1e3L},
-                {"kB", 1e3L},
-                {"MB", 1e6L},
-                {"GB", 1e9L},
-                {"TB", 1e12L},
-                {NULL, 0},
+            {"", 1},
+            {"B", 1},
+            {"Ki", 1024.0L},
+            {"Mi", 1048576.0L},
+            {"Gi", 1073741824.0L},
+            {"Ti", 1099511627776.0L},
+            {"Pi", 1125899906842624.0L},
+            {"Ei", 1152921504606846976.0L},
+            {"KiB", 1024.0L},
+            {"MiB", 1048576.0L},
+            {"GiB", 1073741824.0L},
+            {"TiB", 1099511627776.0L},
+            {"k", 1e3L},
+            {"K", 1e3L},
+            {"M", 1e6L},
+            {"G", 1e9L},
+            {"T", 1e12L},
+            {"P", 1e15L},
+            {"E", 1e18L},
+            {"KB", 1e3L},
+            {"kB", 1e3L},
+            {"MB", 1e6L},
+            {"GB", 1e9L},
+            {"TB", 1e12L},
+            {NULL, 0},
         };
         return parse_with(s, tab, 0, bytes);
 }
@@ -116,22 +117,22 @@ int parse_rate(const char *s, uint64_t *bps)
         /* tc(8): bit, kbit, mbit, gbit, tbit; bps, kbps, mbps, gbps, tbps are BYTES per second.
          * kibit/mibit/... are the binary forms. Case-insensitive like tc. */
         static const struct suffix tab[] = {
-                {"", 1},
-                {"bit", 1},
-                {"kbit", 1e3L},
-                {"mbit", 1e6L},
-                {"gbit", 1e9L},
-                {"tbit", 1e12L},
-                {"kibit", 1024.0L},
-                {"mibit", 1048576.0L},
-                {"gibit", 1073741824.0L},
-                {"tibit", 1099511627776.0L},
-                {"bps", 8},
-                {"kbps", 8e3L},
-                {"mbps", 8e6L},
-                {"gbps", 8e9L},
-                {"tbps", 8e12L},
-                {NULL, 0},
+            {"", 1},
+            {"bit", 1},
+            {"kbit", 1e3L},
+            {"mbit", 1e6L},
+            {"gbit", 1e9L},
+            {"tbit", 1e12L},
+            {"kibit", 1024.0L},
+            {"mibit", 1048576.0L},
+            {"gibit", 1073741824.0L},
+            {"tibit", 1099511627776.0L},
+            {"bps", 8},
+            {"kbps", 8e3L},
+            {"mbps", 8e6L},
+            {"gbps", 8e9L},
+            {"tbps", 8e12L},
+            {NULL, 0},
         };
         return parse_with(s, tab, 1, bps);
 }
@@ -139,8 +140,8 @@ int parse_rate(const char *s, uint64_t *bps)
 int parse_duration(const char *s, uint64_t *ns)
 {
         static const struct suffix tab[] = {
-                {"", 1e9L},   {"s", 1e9L},     {"ms", 1e6L},    {"us", 1e3L}, {"µs", 1e3L},
-                {"ns", 1},    {"m", 60e9L},    {"min", 60e9L},  {"h", 3600e9L}, {NULL, 0},
+            {"", 1e9L}, {"s", 1e9L},  {"ms", 1e6L},   {"us", 1e3L},   {"µs", 1e3L},
+            {"ns", 1},  {"m", 60e9L}, {"min", 60e9L}, {"h", 3600e9L}, {NULL, 0},
         };
         return parse_with(s, tab, 0, ns);
 }

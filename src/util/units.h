@@ -21,7 +21,7 @@ int parse_duration(const char *s, uint64_t *ns);
 
 /* Printers write the shortest exact form where one exists, else a rounded one, into buf.
  * They return buf. */
-char *fmt_cpu(uint64_t millicores, char *buf, size_t len);   /* 500 -> "500m", 2000 -> "2"   */
-char *fmt_bytes(uint64_t bytes, char *buf, size_t len);      /* 268435456 -> "256Mi"          */
-char *fmt_rate(uint64_t bps, char *buf, size_t len);         /* 10000000 -> "10Mbit"          */
-char *fmt_duration(uint64_t ns, char *buf, size_t len);      /* 1500000000 -> "1.5s"          */
+char *fmt_cpu(uint64_t millicores, char *buf, size_t len); /* 500 -> "500m", 2000 -> "2"   */
+char *fmt_bytes(uint64_t bytes, char *buf, size_t len);    /* 268435456 -> "256Mi"          */
+char *fmt_rate(uint64_t bps, char *buf, size_t len);       /* 10000000 -> "10Mbit"          */
+char *fmt_duration(uint64_t ns, char *buf, size_t len);    /* 1500000000 -> "1.5s"          */

@@ -1,0 +1,1 @@
+template <class T> auto f(T &&t) -> decltype(t) { return [&]{ return t; }(); }

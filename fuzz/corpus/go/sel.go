@@ -1,0 +1,2 @@
+package p
+func f(c chan int) { select { case v := <-c: _ = v; default: } }

@@ -1,0 +1,1 @@
+record P(int x) { P { if (x < 0) throw new IllegalArgumentException(); } }

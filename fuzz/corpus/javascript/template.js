@@ -1,0 +1,1 @@
+const x = `a${f(() => y ?? z)}b`; label: for (;;) { break label; }

@@ -1,0 +1,1 @@
+const el = <div onClick={() => go(1)}>{items.map(i => <A key={i} />)}</div>;

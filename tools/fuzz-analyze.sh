@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Fuzz the analyser with libFuzzer (clang-14, Debian's libclang-rt-14-dev): SECONDS per
+# language (default 180), every language in turn, starting from the checked-in corpus
+# fuzz/corpus/<lang>/. New inputs go to build-fuzz/corpus/<lang>/ (not the checked-in corpus);
+# crashes to build-fuzz/crashes/. Exit status 1 when any language found a crash.
+#   tools/fuzz-analyze.sh [SECONDS] [LANG...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-180}
+shift || true
+langs=("$@")
+[ ${#langs[@]} -gt 0 ] || langs=(python javascript typescript tsx c cpp java go rust)
+CC=${FUZZ_CC:-clang-14}
+out=build-fuzz
+mkdir -p "$out/obj" "$out/crashes"
+tools/fetch-grammars.sh
+
+cflags="-g -O1 -std=gnu11 -D_GNU_SOURCE -Isrc $(pkg-config --cflags tree-sitter jansson)"
+libs="$(pkg-config --libs tree-sitter jansson) -lpthread -lm"
+# Grammars: coverage only (no ASan: generated tables, and 40 MB of them). Built once.
+objs=()
+for d in python/src javascript/src typescript/typescript/src typescript/tsx/src c/src cpp/src \
+         java/src go/src rust/src; do
+  for f in parser scanner; do
+    src=third_party/grammars/$d/$f.c
+    [ -f "$src" ] || continue
+    obj=$out/obj/$(echo "$d" | tr / _)_$f.o
+    if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ]; then
+      echo "fuzz: compiling $src"
+      $CC $cflags -w -fsanitize=fuzzer-no-link -c "$src" -o "$obj"
+    fi
+    objs+=("$obj")
+  done
+done
+$CC $cflags -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+  -o "$out/fuzz_analyze" fuzz/fuzz_analyze.c src/analyze/*.c "${objs[@]}" $libs
+
+status=0
+for l in "${langs[@]}"; do
+  mkdir -p "$out/corpus/$l"
+  seeds=fuzz/corpus/$l
+  [ -d "$seeds" ] || seeds=""
+  echo "fuzz: $l for ${secs}s"
+  if ! PRESIZE_FUZZ_LANG=$l ASAN_OPTIONS=detect_leaks=1 "$out/fuzz_analyze" \
+      -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+      -artifact_prefix="$out/crashes/$l-" -print_final_stats=1 \
+      "$out/corpus/$l" $seeds 2> "$out/$l.log"; then
+    echo "fuzz: $l FAILED (see $out/$l.log and $out/crashes/)"; status=1
+  fi
+  grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$out/$l.log" | tr '\n' ' '; echo
+done
+exit $status
