@@ -56,7 +56,8 @@ static void add_file(const char *path, const struct lang *forced)
                 if (!srcs)
                         abort();
         }
-        srcs[n_srcs++] = (struct src){strdup(path), buf, (size_t)got, l};
+        srcs[n_srcs++] = (struct src){strdup(path), buf, (size_t)got,
+                                      forced ? l : lang_detect(path, buf, (size_t)got)};
 }
 
 static void add_path(const char *path, const struct lang *forced)

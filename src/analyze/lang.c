@@ -172,8 +172,22 @@ static const struct lang *by_shebang(const char *src, size_t len)
         return NULL;
 }
 
+static const struct lang *refine(const struct lang *l, const char *src, size_t len)
+{
+        const struct lang_spec *s = l->spec;
+        if (!s->refine_to || !s->refine_markers || !src)
+                return l;
+        size_t n = len < 65536 ? len : 65536;
+        for (const char *const *m = s->refine_markers; *m; m++)
+                if (memmem(src, n, *m, strlen(*m))) {
+                        const struct lang *r = lang_by_name(s->refine_to);
+                        return r ? r : l;
+                }
+        return l;
+}
+
 const struct lang *lang_detect(const char *path, const char *src, size_t len)
 {
         const struct lang *l = path ? by_extension(path) : NULL;
-        return l ? l : by_shebang(src, len);
+        return l ? refine(l, src, len) : by_shebang(src, len);
 }

@@ -60,6 +60,10 @@ struct lang_spec {
         const char *const *loop_var_fields;   /* loop variables: "left", "initializer" */
         const char *const *self_names;        /* receivers meaning "this object": "self", "this" */
         bool docstrings; /* first string statement of a body is a docstring (not NLOC) */
+        /* A file detected by extension as this language is really `refine_to` when one of
+         * `refine_markers` occurs in its first 64 KiB (".h" files holding C++). */
+        const char *refine_to;
+        const char *const *refine_markers;
 };
 
 /* A language's table resolved against its grammar: roles indexed by symbol. Built once, shared

@@ -136,7 +136,8 @@ static int add_dir(struct run *r, const char *root, const struct lang *forced)
                         const struct lang *l = lang_detect(full, NULL, 0);
                         if (!l || (forced && l != forced))
                                 continue;
-                        if (add_item(r, full, l) < 0)
+                        /* detected again from the content when read (.h may be C++) */
+                        if (add_item(r, full, forced) < 0)
                                 goto nomem;
                 }
                 for (size_t i = 0; i < nn; i++)

@@ -244,8 +244,10 @@ int cmd_exec(int argc, char **argv)
                         rc = 0;
                         goto out;
                 default:
-                        fprintf(stderr, "presize exec: unknown or incomplete option '%s'\n%s",
-                                argv[optind - 1], usage_text);
+                        fprintf(stderr,
+                                "presize exec: unknown option or missing value in '%s' (see "
+                                "'presize exec --help')\n",
+                                argv[optind - 1]);
                         goto out;
                 }
         }

@@ -66,13 +66,13 @@
 #define NET_FILTER_PRIO 1u
 
 struct sandbox_net {
-        char ifname[IFNAMSIZ];           /* host end, "presize-<id>" */
-        char addr[INET_ADDRSTRLEN];      /* the sandbox's address */
-        int host_ifindex;                /* in our namespace */
-        int ns_ifindex;                  /* eth0, in the sandbox's namespace */
-        int ns_nl;                       /* rtnetlink socket in the sandbox's namespace (owned) */
-        bool created;                    /* the veth is ours to delete */
-        uint64_t rate_bps;               /* in force, 0 = none */
+        char ifname[IFNAMSIZ];      /* host end, "presize-<id>" */
+        char addr[INET_ADDRSTRLEN]; /* the sandbox's address */
+        int host_ifindex;           /* in our namespace */
+        int ns_ifindex;             /* eth0, in the sandbox's namespace */
+        int ns_nl;                  /* rtnetlink socket in the sandbox's namespace (owned) */
+        bool created;               /* the veth is ours to delete */
+        uint64_t rate_bps;          /* in force, 0 = none */
 };
 
 /* ---- rtnetlink requests ------------------------------------------------------------------- */
@@ -488,7 +488,7 @@ static int resolve(struct prog *p, unsigned i, int l, unsigned char *off)
 {
         if (l == L_NEXT)
                 return 0;
-        if (l > L_N) { /* raw skip */
+        if (l >= L_N) { /* raw skip */
                 *off = (unsigned char)(l - L_N);
                 return 0;
         }
@@ -528,29 +528,29 @@ static int build_filter(const struct alloc *a, struct prog *p)
         memset(p, 0, sizeof(*p));
         for (int l = 0; l < L_N; l++)
                 p->label[l] = -1;
-        emit(p, BPF_LD | BPF_W | BPF_LEN, 0);                /* A = packet length */
-        emit_jmp(p, BPF_JGE, 14 + 20, L_NEXT, L_DROP);      /* room for eth + IPv4 header */
-        emit(p, BPF_LD | BPF_H | BPF_ABS, 12);               /* ethertype */
-        emit_jmp(p, BPF_JEQ, ETH_P_ARP, L_PASS, L_NEXT);     /* ARP: pass */
-        emit_jmp(p, BPF_JEQ, ETH_P_IP, L_NEXT, L_DROP);      /* not IPv4: drop */
-        emit(p, BPF_LD | BPF_B | BPF_ABS, 14);               /* version / IHL */
+        emit(p, BPF_LD | BPF_W | BPF_LEN, 0);            /* A = packet length */
+        emit_jmp(p, BPF_JGE, 14 + 20, L_NEXT, L_DROP);   /* room for eth + IPv4 header */
+        emit(p, BPF_LD | BPF_H | BPF_ABS, 12);           /* ethertype */
+        emit_jmp(p, BPF_JEQ, ETH_P_ARP, L_PASS, L_NEXT); /* ARP: pass */
+        emit_jmp(p, BPF_JEQ, ETH_P_IP, L_NEXT, L_DROP);  /* not IPv4: drop */
+        emit(p, BPF_LD | BPF_B | BPF_ABS, 14);           /* version / IHL */
         emit(p, BPF_ALU | BPF_AND | BPF_K, 0xf0);
-        emit_jmp(p, BPF_JEQ, 0x40, L_NEXT, L_DROP);          /* version 4 */
-        emit(p, BPF_LD | BPF_B | BPF_ABS, 14 + 9);           /* protocol */
+        emit_jmp(p, BPF_JEQ, 0x40, L_NEXT, L_DROP); /* version 4 */
+        emit(p, BPF_LD | BPF_B | BPF_ABS, 14 + 9);  /* protocol */
         emit_jmp(p, BPF_JEQ, IPPROTO_TCP, L_CHECK, L_NEXT);
         emit_jmp(p, BPF_JEQ, IPPROTO_UDP, L_CHECK, L_DROP);
         label(p, L_CHECK);
-        emit(p, BPF_LD | BPF_H | BPF_ABS, 14 + 6);           /* flags + fragment offset */
+        emit(p, BPF_LD | BPF_H | BPF_ABS, 14 + 6); /* flags + fragment offset */
         emit_jmp(p, BPF_JSET, 0x1fff, L_FRAG, L_NEXT);
-        emit(p, BPF_LDX | BPF_B | BPF_MSH, 14);              /* X = IP header length */
+        emit(p, BPF_LDX | BPF_B | BPF_MSH, 14); /* X = IP header length */
         emit(p, BPF_MISC | BPF_TXA, 0);
         emit_jmp(p, BPF_JGE, 20, L_NEXT, L_DROP);
         emit(p, BPF_LD | BPF_W | BPF_LEN, 0);
         emit(p, BPF_ALU | BPF_SUB | BPF_X, 0);
-        emit_jmp(p, BPF_JGE, 14 + 4, L_NEXT, L_DROP);        /* room for both ports */
-        emit(p, BPF_LD | BPF_H | BPF_IND, 14 + 2);           /* destination port */
-        emit(p, BPF_MISC | BPF_TAX, 0);                      /* X = port */
-        emit(p, BPF_LD | BPF_W | BPF_ABS, 14 + 16);          /* A = destination address */
+        emit_jmp(p, BPF_JGE, 14 + 4, L_NEXT, L_DROP); /* room for both ports */
+        emit(p, BPF_LD | BPF_H | BPF_IND, 14 + 2);    /* destination port */
+        emit(p, BPF_MISC | BPF_TAX, 0);               /* X = port */
+        emit(p, BPF_LD | BPF_W | BPF_ABS, 14 + 16);   /* A = destination address */
         for (unsigned i = 0; i < a->n_allow; i++) {
                 emit_jmp(p, BPF_JEQ, ntohl(a->allow[i].addr), L_NEXT, L_N + 2);
                 emit(p, BPF_MISC | BPF_TXA, 0);
@@ -663,6 +663,7 @@ static void net_destroyp(struct sandbox_net **n)
 {
         net_destroy(*n);
 }
+#define _cleanup_net_ __attribute__((cleanup(net_destroyp)))
 
 int net_create(const char *id, pid_t ns_pid, const struct alloc *a, struct sandbox_net **out)
 {
@@ -678,7 +679,7 @@ int net_create(const char *id, pid_t ns_pid, const struct alloc *a, struct sandb
         if (r < 0)
                 return r;
 
-        __attribute__((cleanup(net_destroyp))) struct sandbox_net *n = calloc(1, sizeof(*n));
+        _cleanup_net_ struct sandbox_net *n = calloc(1, sizeof(*n));
         if (!n)
                 return -ENOMEM;
         n->ns_nl = -1;

@@ -499,7 +499,8 @@ static struct alloc net_alloc(uint64_t rate, uint16_t port)
 
 static struct result xfer(struct fx *f, int box, char cmd, uint64_t n)
 {
-        struct op op = {.fn = op_xfer, .addr = host_addr(), .port = f->srv.port, .cmd = cmd, .n = n};
+        struct op op = {
+            .fn = op_xfer, .addr = host_addr(), .port = f->srv.port, .cmd = cmd, .n = n};
         return in_box(f->box[box].pid, &op);
 }
 
@@ -570,7 +571,8 @@ static void test_other_port_blocked(void **state)
         op.port = f->srv.port;
         r = in_box(f->box[0].pid, &op);
         assert_int_equal(r.err, 0);
-        struct pollfd p[2] = {{.fd = udp_ok, .events = POLLIN}, {.fd = udp_other, .events = POLLIN}};
+        struct pollfd p[2] = {{.fd = udp_ok, .events = POLLIN},
+                              {.fd = udp_other, .events = POLLIN}};
         poll(p, 2, 500);
         assert_true(p[0].revents & POLLIN);
         assert_false(p[1].revents & POLLIN);
@@ -794,10 +796,10 @@ static void test_cleanup_leftovers(void **state)
         waitpid(dead, NULL, 0);
         char alias[64];
         snprintf(alias, sizeof(alias), "presize:%d:12345", (int)dead);
-        assert_int_equal(run((const char *const[]){"/usr/sbin/ip", "link", "add", "presize-dead01",
-                                                   "type", "veth", "peer", "name", "pzt-dead01",
-                                                   NULL}),
-                         0);
+        assert_int_equal(
+            run((const char *const[]){"/usr/sbin/ip", "link", "add", "presize-dead01", "type",
+                                      "veth", "peer", "name", "pzt-dead01", NULL}),
+            0);
         assert_int_equal(run((const char *const[]){"/usr/sbin/ip", "link", "set", "presize-dead01",
                                                    "alias", alias, NULL}),
                          0);
@@ -853,11 +855,11 @@ int main(void)
         remove_test_links();
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
         const struct CMUnitTest tests[] = {
-                T(test_download_allowed), T(test_other_port_blocked), T(test_no_route),
-                T(test_rate_download),    T(test_rate_upload),        T(test_destroy_leaves_nothing),
-                T(test_two_sandboxes),    T(test_address_collision),  T(test_invalid),
-                T(test_many_allowed),     T(test_loopback_up),        T(test_cleanup_leftovers),
-                T(test_latency),
+            T(test_download_allowed), T(test_other_port_blocked), T(test_no_route),
+            T(test_rate_download),    T(test_rate_upload),        T(test_destroy_leaves_nothing),
+            T(test_two_sandboxes),    T(test_address_collision),  T(test_invalid),
+            T(test_many_allowed),     T(test_loopback_up),        T(test_cleanup_leftovers),
+            T(test_latency),
         };
         int failed = cmocka_run_group_tests(tests, NULL, NULL);
         remove_test_links();

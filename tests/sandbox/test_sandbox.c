@@ -3,6 +3,7 @@
 #include "util/cleanup.h"
 #include "util/fsutil.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -415,6 +416,58 @@ static void test_sigkill_then_restart(void **state)
         assert_int_equal(sbt_count_links(), 0);
 }
 
+/* A download from a local server under --net-rate 8Mbit runs at 1 MB/s, and the sandbox's
+ * rx counter matches the bytes sent. */
+static void test_net_rate_download(void **state)
+{
+        const char *server = getenv("BLOBSERVER");
+        if (!server) {
+                fprintf(stderr, "BLOBSERVER not set\n");
+                fail();
+        }
+        enum { BYTES = 3000000, PORT = 47311 };
+        char cmd[512];
+        snprintf(cmd, sizeof(cmd), "%s 10.213.0.1 %d %d --count 1", server, PORT, BYTES);
+        FILE *srv = popen(cmd, "r");
+        assert_non_null(srv);
+        char line[32] = "";
+        assert_non_null(fgets(line, sizeof(line), srv));
+        assert_string_equal(line, "ready\n");
+
+        static const char client[] =
+            "import os, socket, time\n"
+            "s = socket.create_connection((os.environ['PRESIZE_HOST_ADDR'], 47311))\n"
+            "t, n = time.monotonic(), 0\n"
+            "while True:\n"
+            "    b = s.recv(65536)\n"
+            "    if not b: break\n"
+            "    n += len(b)\n"
+            "print(n, time.monotonic() - t)\n";
+        struct job_file f = {.name = "dl.py", .data = client, .len = sizeof(client) - 1};
+        char *argv[] = {PY, "dl.py", NULL};
+        struct alloc a = sbt_alloc();
+        a.network = true;
+        a.net_rate_bps = 8000000;
+        a.n_allow = 1;
+        a.allow[0].addr = htonl(0x0ad50001); /* 10.213.0.1 */
+        a.allow[0].port = PORT;
+        static struct sbt_run r;
+        assert_int_equal(sbt_run(&a, argv, &f, 1, NULL, NULL, &r), 0);
+        pclose(srv);
+        long got = 0;
+        double secs = 0;
+        assert_int_equal(sscanf(r.out, "%ld %lf", &got, &secs), 2);
+        assert_int_equal(got, BYTES);
+        double rate = got / secs;
+        fprintf(stderr, "  8Mbit download: %.0f bytes/s (%.1f%% of 1 MB/s), rx %llu tx %llu\n",
+                rate, rate / 1e4, (unsigned long long)r.u.net_rx_bytes,
+                (unsigned long long)r.u.net_tx_bytes);
+        assert_true(rate > 1e6 * 0.85 && rate < 1e6 * 1.15);
+        assert_true(r.u.net_rx_bytes >= BYTES && r.u.net_rx_bytes <= BYTES * 1.1);
+        assert_true(r.u.net_tx_bytes > 0 && r.u.net_tx_bytes < BYTES / 10);
+        assert_int_equal(r.u.limits.net_rate_bps, 8000000);
+}
+
 int main(void)
 {
         if (geteuid() != 0) {
@@ -434,6 +487,7 @@ int main(void)
             cmocka_unit_test(test_fork_bomb),
             cmocka_unit_test(test_measurement_fields),
             cmocka_unit_test(test_validate),
+            cmocka_unit_test(test_net_rate_download),
             cmocka_unit_test(test_cycles_leave_nothing),
             cmocka_unit_test_teardown(test_sigkill_then_restart, kill_orphan_owner),
         };
