@@ -111,12 +111,14 @@ static void test_printers_round_trip(void **state)
         assert_string_equal(fmt_bytes(256ULL << 20, buf, sizeof(buf)), "256Mi");
         assert_string_equal(fmt_bytes(1ULL << 30, buf, sizeof(buf)), "1Gi");
         assert_string_equal(fmt_bytes(1000, buf, sizeof(buf)), "1000");
-        assert_string_equal(fmt_bytes(12345678, buf, sizeof(buf)), "11.774Mi");
+        assert_string_equal(fmt_bytes(12345678, buf, sizeof(buf)), "11.8Mi");
         assert_string_equal(fmt_rate(10000000, buf, sizeof(buf)), "10Mbit");
         assert_string_equal(fmt_rate(800000, buf, sizeof(buf)), "800Kbit");
         assert_string_equal(fmt_duration(1500000000ULL, buf, sizeof(buf)), "1.5s");
         assert_string_equal(fmt_duration(120000000000ULL, buf, sizeof(buf)), "2m");
         assert_string_equal(fmt_duration(2500000ULL, buf, sizeof(buf)), "2.5ms");
+        assert_string_equal(fmt_duration(725669000ULL, buf, sizeof(buf)), "726ms");
+        assert_string_equal(fmt_duration(2044107626ULL, buf, sizeof(buf)), "2.04s");
         /* What the printers write, the parsers read back exactly. */
         const uint64_t cpus[] = {1, 250, 1000, 1999, 64000};
         for (size_t i = 0; i < sizeof(cpus) / sizeof(cpus[0]); i++) {

@@ -317,7 +317,7 @@ int cmd_exec(int argc, char **argv)
         }
         if (json) {
                 json_t *o = usage_to_json(&u);
-                if (!o || json_dumpf(o, stdout, 0) < 0) {
+                if (!o || json_dumpf(o, stdout, JSON_REAL_PRECISION(9)) < 0) {
                         json_decref(o);
                         rc = 1;
                         goto out_rt;

@@ -659,32 +659,12 @@ static int check_alloc(const struct alloc *a)
         return 0;
 }
 
-static void net_destroyp(struct sandbox_net **n)
+/* Build the sandbox's network in n (allocated, ifname set): every step of net_create that can
+ * fail once the input is known to be good. On failure, net_destroy(n) undoes what was done. */
+static int net_setup(struct sandbox_net *n, pid_t ns_pid, const struct alloc *a,
+                     const struct prog *prog, uint32_t start_idx)
 {
-        net_destroy(*n);
-}
-#define _cleanup_net_ __attribute__((cleanup(net_destroyp)))
-
-int net_create(const char *id, pid_t ns_pid, const struct alloc *a, struct sandbox_net **out)
-{
-        if (!valid_id(id) || ns_pid <= 0 || !a || !out)
-                return -EINVAL;
-        int r = check_alloc(a);
-        if (r < 0)
-                return r;
-        _cleanup_free_ struct prog *prog = malloc(sizeof(*prog));
-        if (!prog)
-                return -ENOMEM;
-        r = build_filter(a, prog);
-        if (r < 0)
-                return r;
-
-        _cleanup_net_ struct sandbox_net *n = calloc(1, sizeof(*n));
-        if (!n)
-                return -ENOMEM;
-        n->ns_nl = -1;
-        snprintf(n->ifname, sizeof(n->ifname), NET_IFPREFIX "%s", id);
-
+        int r;
         _cleanup_close_ int nsfd = open_netns(ns_pid);
         if (nsfd < 0)
                 return nsfd;
@@ -727,9 +707,7 @@ int net_create(const char *id, pid_t ns_pid, const struct alloc *a, struct sandb
                 return r;
 
         /* Claim an address: the host route to it is unique in the main table, so adding it with
-         * NLM_F_EXCL is atomic across presize processes. Start from the id so that concurrent
-         * creates rarely contend. */
-        uint32_t start_idx = (uint32_t)(strtoul(id, NULL, 16) % NET_N_HOSTS);
+         * NLM_F_EXCL is atomic across presize processes. */
         uint32_t addr = 0;
         r = -EADDRNOTAVAIL;
         for (uint32_t i = 0; i < NET_N_HOSTS && r == -EADDRNOTAVAIL; i++) {
@@ -774,7 +752,34 @@ int net_create(const char *id, pid_t ns_pid, const struct alloc *a, struct sandb
         if (r < 0)
                 return r;
         n->rate_bps = a->net_rate_bps;
-        *out = steal_ptr(n);
+        return 0;
+}
+
+int net_create(const char *id, pid_t ns_pid, const struct alloc *a, struct sandbox_net **out)
+{
+        if (!valid_id(id) || ns_pid <= 0 || !a || !out)
+                return -EINVAL;
+        int r = check_alloc(a);
+        if (r < 0)
+                return r;
+        _cleanup_free_ struct prog *prog = malloc(sizeof(*prog));
+        if (!prog)
+                return -ENOMEM;
+        r = build_filter(a, prog);
+        if (r < 0)
+                return r;
+        struct sandbox_net *n = calloc(1, sizeof(*n));
+        if (!n)
+                return -ENOMEM;
+        n->ns_nl = -1;
+        snprintf(n->ifname, sizeof(n->ifname), NET_IFPREFIX "%s", id);
+        /* Start the address search from the id so that concurrent creates rarely contend. */
+        r = net_setup(n, ns_pid, a, prog, (uint32_t)(strtoul(id, NULL, 16) % NET_N_HOSTS));
+        if (r < 0) {
+                net_destroy(n);
+                return r;
+        }
+        *out = n;
         return 0;
 }
 

@@ -146,11 +146,12 @@ int parse_duration(const char *s, uint64_t *ns)
         return parse_with(s, tab, 0, ns);
 }
 
-/* Print v/div with up to `prec` decimals, trailing zeros trimmed. */
+/* Print v with three significant digits (no exponent), trailing zeros trimmed. */
 static void fmt_scaled(char *buf, size_t len, long double v, const char *suffix)
 {
         char num[48];
-        snprintf(num, sizeof(num), "%.3Lf", v);
+        int decimals = v >= 100 ? 0 : v >= 10 ? 1 : 2;
+        snprintf(num, sizeof(num), "%.*Lf", decimals, v);
         char *dot = strchr(num, '.');
         if (dot) {
                 char *e = num + strlen(num) - 1;

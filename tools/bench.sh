@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# make bench: every benchmark, on this machine, each next to its baseline from the same run.
+# Results go to stdout and to bench/results/<benchmark>.md (checked in; the README quotes them).
+set -euo pipefail
+B=${1:-build}
+cd "$(dirname "$0")/.."
+mkdir -p bench/results
+machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r), $(. /etc/os-release; echo "$PRETTY_NAME"), cgroup $(stat -fc %T /sys/fs/cgroup | sed 's/tmpfs/v1 (hybrid)/; s/cgroup2fs/v2/')"
+stamp=$(date -u +%Y-%m-%dT%H:%MZ)
+
+if [ "$(id -u)" -eq 0 ]; then
+  n=${BENCH_CYCLES:-1000}
+  {
+    echo "# Sandbox latency ($stamp)"
+    echo
+    echo "Machine: $machine. $n cycles each; medians and 99th percentiles in microseconds."
+    echo "The floor rows do the same isolation by hand with standard tools in the same run."
+    echo
+    "$B/bench/bench_sandbox" -n "$n"
+  } | tee bench/results/sandbox.md
+else
+  echo "bench: the sandbox benchmark needs root; skipped"
+fi
+
+if [ -x tools/bench-analyze.sh ] && [ -x "$B/bench/bench_analyze" ]; then
+  tools/bench-analyze.sh "$B"
+fi
