@@ -3,6 +3,12 @@
 set -euo pipefail
 missing=()
 for p in "$@"; do
+  # Node.js may come from another vendor's package that bundles npm (and conflicts with Debian's
+  # npm): a working command is as good as the package.
+  case $p in
+    nodejs) command -v node >/dev/null && continue ;;
+    npm) command -v npm >/dev/null && continue ;;
+  esac
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$p")
   fi

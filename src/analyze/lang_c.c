@@ -51,4 +51,8 @@ const struct lang_spec lang_c = {
     .loop_bound_fields = (const char *const[]){"condition", NULL},
     .loop_var_fields = (const char *const[]){"initializer", "update", NULL},
     .self_names = NULL,
+    /* C++ in a .h file: parsed as C it is mostly error nodes, and slow to recover */
+    .refine_to = "cpp",
+    .refine_markers = (const char *const[]){"namespace ", "template <", "template<", "public:",
+                                            "private:", "protected:", "extern \"C++\"", "::", NULL},
 };

@@ -1,6 +1,7 @@
 /* What a call or an import says about resources, by name: network, file and process I/O, sleeps,
  * and algorithm hints. Language-agnostic: callee texts are normalised ("std::sort" and
  * "sort.Slice" both read as dotted names), so one table serves every language. */
+#include <pthread.h>
 #include <string.h>
 
 #include "analyze/walk_internal.h"
@@ -263,43 +264,112 @@ static const struct {
     {"aligned_alloc", 1, false}, {"alloca", 0, false},  {"bytes", 0, false},
 };
 
-static bool match(const struct pattern *p, const char *full, const char *last)
+/* The tables, indexed once (pthread_once): every name-matched entry (patterns, growth, alloc)
+ * in an open-addressing hash of the last name, prefix patterns bucketed by their first byte,
+ * suffix patterns in a short list. A call then costs one hash probe and a few compares. */
+#define NAME_SLOTS 1024 /* power of two, > 2x the names */
+
+struct name_slot {
+        const char *name;
+        int8_t ext, hint, size_arg;
+        bool size_mul, growth;
+};
+
+static struct name_slot name_index[NAME_SLOTS];
+static uint16_t prefix_idx[ARRAY_SIZE(call_patterns)];
+static uint16_t prefix_start[257];
+static uint16_t suffix_idx[ARRAY_SIZE(call_patterns)];
+static size_t n_suffix;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static uint32_t hash(const char *s)
 {
-        size_t pl = strlen(p->s), fl;
-        switch (p->m) {
-        case M_NAME:
-                return strcmp(last, p->s) == 0;
-        case M_PREFIX:
-                return strncmp(full, p->s, pl) == 0;
-        case M_SUFFIX:
-                fl = strlen(full);
-                return fl >= pl && strcmp(full + fl - pl, p->s) == 0;
+        uint32_t h = 2166136261u;
+        for (; *s; s++)
+                h = (h ^ (uint8_t)*s) * 16777619u;
+        return h;
+}
+
+static struct name_slot *slot(const char *name, bool create)
+{
+        for (uint32_t i = hash(name) & (NAME_SLOTS - 1);; i = (i + 1) & (NAME_SLOTS - 1)) {
+                struct name_slot *e = &name_index[i];
+                if (!e->name) {
+                        if (!create)
+                                return NULL;
+                        *e =
+                            (struct name_slot){.name = name, .ext = -1, .hint = -1, .size_arg = -1};
+                        return e;
+                }
+                if (strcmp(e->name, name) == 0)
+                        return e;
         }
-        return false;
+}
+
+static void build_index(void)
+{
+        size_t n_prefix = 0;
+        for (unsigned c = 0; c < 256; c++) {
+                prefix_start[c] = (uint16_t)n_prefix;
+                for (size_t i = 0; i < ARRAY_SIZE(call_patterns); i++)
+                        if (call_patterns[i].m == M_PREFIX && (uint8_t)call_patterns[i].s[0] == c)
+                                prefix_idx[n_prefix++] = (uint16_t)i;
+        }
+        prefix_start[256] = (uint16_t)n_prefix;
+        for (size_t i = 0; i < ARRAY_SIZE(call_patterns); i++) {
+                const struct pattern *p = &call_patterns[i];
+                if (p->m == M_SUFFIX)
+                        suffix_idx[n_suffix++] = (uint16_t)i;
+                if (p->m != M_NAME)
+                        continue;
+                struct name_slot *e = slot(p->s, true);
+                if (p->ext >= 0 && e->ext < 0)
+                        e->ext = (int8_t)p->ext;
+                if (p->hint >= 0 && e->hint < 0)
+                        e->hint = (int8_t)p->hint;
+        }
+        for (const char *const *g = growth_names; *g; g++)
+                slot(*g, true)->growth = true;
+        for (size_t i = 0; i < ARRAY_SIZE(alloc_calls); i++) {
+                struct name_slot *e = slot(alloc_calls[i].name, true);
+                e->size_arg = (int8_t)alloc_calls[i].arg;
+                e->size_mul = alloc_calls[i].mul;
+        }
 }
 
 void classify_call(const char *full, const char *last, struct call_class *out)
 {
+        pthread_once(&index_once, build_index);
         *out = (struct call_class){.ext = -1, .hint = -1, .size_arg = -1};
-        for (size_t i = 0; i < ARRAY_SIZE(call_patterns); i++) {
-                const struct pattern *p = &call_patterns[i];
-                if ((p->ext >= 0 && out->ext >= 0) || (p->hint >= 0 && out->hint >= 0))
+        const struct name_slot *e = slot(last, false);
+        if (e) {
+                out->ext = e->ext;
+                out->hint = e->hint;
+                out->growth = e->growth;
+                out->size_arg = e->size_arg;
+                out->size_mul = e->size_mul;
+        }
+        uint8_t c = (uint8_t)full[0];
+        for (unsigned k = prefix_start[c]; k < prefix_start[c + 1]; k++) {
+                const struct pattern *p = &call_patterns[prefix_idx[k]];
+                if (strncmp(full, p->s, strlen(p->s)) != 0)
                         continue;
-                if (!match(p, full, last))
-                        continue;
-                if (p->ext >= 0)
+                if (p->ext >= 0 && out->ext < 0)
                         out->ext = p->ext;
-                if (p->hint >= 0)
+                if (p->hint >= 0 && out->hint < 0)
                         out->hint = p->hint;
         }
-        for (const char *const *g = growth_names; *g; g++)
-                if (strcmp(last, *g) == 0)
-                        out->growth = true;
-        for (size_t i = 0; i < ARRAY_SIZE(alloc_calls); i++)
-                if (strcmp(last, alloc_calls[i].name) == 0) {
-                        out->size_arg = alloc_calls[i].arg;
-                        out->size_mul = alloc_calls[i].mul;
-                }
+        size_t fl = strlen(full);
+        for (size_t k = 0; k < n_suffix; k++) {
+                const struct pattern *p = &call_patterns[suffix_idx[k]];
+                size_t pl = strlen(p->s);
+                if (fl < pl || strcmp(full + fl - pl, p->s) != 0)
+                        continue;
+                if (p->ext >= 0 && out->ext < 0)
+                        out->ext = p->ext;
+                if (p->hint >= 0 && out->hint < 0)
+                        out->hint = p->hint;
+        }
 }
 
 static const struct {

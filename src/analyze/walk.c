@@ -25,6 +25,7 @@
 #define MAX_LOOP_VARS      8
 #define SCAN_LIMIT         256
 #define CALLEE_TEXT_MAX    96
+#define MAX_IMPORT_NAMES   1024
 #define OWNER_UNSET        (-1)
 #define OWNER_GLOBAL       (-2)
 
@@ -108,7 +109,6 @@ struct walk {
         uint32_t in_error;
         uint32_t in_string; /* inside a string: its parts are not tokens or lines of their own */
         uint64_t error_bytes;
-        int err;
 };
 
 static const char *text(const struct walk *w, TSNode n, uint32_t *len)
@@ -137,16 +137,22 @@ static TSNode field(TSNode n, const TSFieldId *ids)
         return (TSNode){0};
 }
 
-/* First named child that is not a comment. */
+/* First named child that is not a comment. A cursor, not ts_node_named_child(n, i), which
+ * would cost O(i) per call (quadratic after many comments). */
 static TSNode first_code_child(const struct walk *w, TSNode n)
 {
-        uint32_t k = ts_node_named_child_count(n);
-        for (uint32_t i = 0; i < k; i++) {
-                TSNode c = ts_node_named_child(n, i);
-                if (!(lang_roles(w->L, ts_node_symbol(c)) & ROLE_COMMENT))
-                        return c;
+        TSNode found = {0};
+        TSTreeCursor c = ts_tree_cursor_new(n);
+        for (bool more = ts_tree_cursor_goto_first_child(&c); more;
+             more = ts_tree_cursor_goto_next_sibling(&c)) {
+                TSNode k = ts_tree_cursor_current_node(&c);
+                if (ts_node_is_named(k) && !(lang_roles(w->L, ts_node_symbol(k)) & ROLE_COMMENT)) {
+                        found = k;
+                        break;
+                }
         }
-        return (TSNode){0};
+        ts_tree_cursor_delete(&c);
+        return found;
 }
 
 /* --- bounded sub-scans (loop bounds, parameter names): at most SCAN_LIMIT nodes --- */
@@ -205,7 +211,7 @@ static struct span function_name(struct walk *w, TSNode fn)
         static const char anon[] = "(anonymous)";
         TSNode n = field(fn, w->L->name_fields);
         /* C/C++: function_definition.declarator -> function_declarator.declarator -> name */
-        for (int i = 0; ts_node_is_null(n) && i < 1; i++) {
+        if (ts_node_is_null(n)) {
                 TSNode d = fn;
                 for (int k = 0; k < 8 && w->L->f_declarator; k++) {
                         TSNode nd = ts_node_child_by_field_id(d, w->L->f_declarator);
@@ -511,6 +517,9 @@ static int handle_call(struct walk *w, TSNode n)
                 /* range(a, b): the stop is the second argument */
                 if (strcmp(last, "range") == 0 && arg_count(w, n) >= 2)
                         idx = 1;
+                /* make([]T, len, cap): the capacity */
+                if (strcmp(last, "make") == 0 && arg_count(w, n) >= 3)
+                        idx = 2;
                 double v = 0, v2 = 0;
                 bool known = number_value(w, nth_arg(w, n, idx), &v);
                 if (known && cc.size_mul)
@@ -555,6 +564,8 @@ static int add_import(struct walk *w, const char *p, uint32_t len)
         if (len == 0 || len > 200)
                 return 0;
         w->f->imports++;
+        if (w->imports.n >= MAX_IMPORT_NAMES)
+                return 0; /* counted; the list (deduplicated in O(n^2)) stops growing */
         for (size_t i = 0; i < w->imports.n; i++)
                 if (span_eq(w->imports.v[i], p, len))
                         return 0;
@@ -653,8 +664,20 @@ static bool bound_visit(struct walk *w, TSNode n, uint32_t roles, void *ud)
 static enum loop_bound classify_loop(struct walk *w, TSNode loop)
 {
         TSNode bound = field(loop, w->L->loop_bound_fields);
-        if (ts_node_is_null(bound))
-                return BOUND_DATA;
+        if (ts_node_is_null(bound)) {
+                /* Go: for_statement holds a for_clause / range_clause (with the fields) or a
+                 * bare condition */
+                TSNode head = first_code_child(w, loop);
+                if (ts_node_is_null(head) ||
+                    (w->L->f_body &&
+                     ts_node_eq(head, ts_node_child_by_field_id(loop, w->L->f_body))))
+                        return BOUND_DATA;
+                bound = field(head, w->L->loop_bound_fields);
+                if (ts_node_is_null(bound))
+                        bound = head;
+                else
+                        loop = head;
+        }
         struct bound_scan b = {.fc = cur(w), .collect = true};
         for (const TSFieldId *f = w->L->loop_var_fields; f && *f; f++) {
                 TSNode v = ts_node_child_by_field_id(loop, *f);

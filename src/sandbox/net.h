@@ -1,8 +1,9 @@
 /* Sandbox networking: the sandbox lives in its own network namespace with only loopback, unless
  * its allocation asks for network. Then a veth pair joins it to the host: the host end is named
- * "presize-<id>" (14 characters, under IFNAMSIZ), the sandbox end "eth0". tc shapes both
- * directions (host-end egress = the sandbox's download, sandbox-end egress = its upload) and a tc
- * filter on the sandbox end lets through only IPv4 traffic to the allowed HOST:PORT pairs.
+ * "presize-<id>" (14 characters, under IFNAMSIZ), the sandbox end "eth0". A tbf qdisc shapes both
+ * directions (host-end egress = the sandbox's download, sandbox-end egress = its upload) at the
+ * rate counted on the wire, headers included (TCP payload gets about 95.5% of it), and a tc filter
+ * (classic BPF in cls_bpf) lets through only IPv4 traffic to the allowed HOST:PORT pairs.
  * Addresses come from 10.213.0.0/16: the host end is 10.213.0.1/32 on every veth, each sandbox
  * gets a unique 10.213.x.y/32 (claimed atomically through its host route). The sandbox reaches a
  * server on the host at 10.213.0.1 (exported as PRESIZE_HOST_ADDR).
@@ -14,10 +15,12 @@
  * receives locally: an allowed host that is not this machine also needs forwarding and NAT on the
  * host, which this module does not set up.
  *
- * Configuration is done over rtnetlink (no ip/tc processes). A struct sandbox_net holds a netlink
- * socket inside the sandbox's namespace, which keeps the namespace (and the veth) alive until
- * net_destroy even after the sandbox's processes are gone. One struct is not safe for concurrent
- * use from several threads; different ones are.
+ * Configuration is done over rtnetlink (no ip/tc processes); to reach the sandbox's namespace the
+ * calling thread setns()-es into it for a few syscalls, signals blocked, and comes straight back
+ * (other threads are not affected). A struct sandbox_net holds a netlink socket inside the
+ * sandbox's namespace, which keeps the namespace (and the veth) alive until net_destroy even after
+ * the sandbox's processes are gone. One struct is not safe for concurrent use from several
+ * threads; different ones are.
  *
  * Functions return 0 or a negative errno. */
 #pragma once
@@ -31,7 +34,7 @@
 
 struct sandbox_net; /* owned by the sandbox; freed by net_destroy */
 
-/* Bring up loopback in the network namespace of `ns_pid` (always needed). About 70 us. */
+/* Bring up loopback in the network namespace of `ns_pid` (always needed). About 0.1 ms. */
 int net_loopback_up(pid_t ns_pid);
 /* Create the veth pair for id (6 hex chars) into the netns of ns_pid, address it, route the allowed
  * hosts, install shaping (a->net_rate_bps, 0 = none) and the allow filter. Nothing is left behind

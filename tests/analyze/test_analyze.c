@@ -182,6 +182,10 @@ static void test_fixture_files(void **state)
         assert_int_equal(a.f.ext_calls[EXT_NETWORK], 1);
         assert_int_equal(a.f.ext_calls[EXT_SLEEP], 1);
         assert_int_equal(a.f.growth_in_loop, 1);
+        assert_int_equal(a.f.loop_bound[BOUND_LITERAL], 1); /* i < 10 */
+        assert_int_equal(a.f.loop_bound[BOUND_PARAM], 1);   /* j < n */
+        assert_int_equal(a.f.loop_bound[BOUND_DATA], 1);    /* range buf */
+        assert_true(a.f.max_alloc_size == 10.0);            /* make([]int, 0, 10) */
         analysis_free(&a);
 
         /* C++ new int[256], Java new int[64], Rust Vec::with_capacity(100) */

@@ -360,12 +360,16 @@ static int op_try_connect(const struct op *op, struct result *r)
 static int op_udp_send(const struct op *op, struct result *r)
 {
         (void)r;
+        static char buf[4000]; /* more than the MTU: sent as IPv4 fragments */
+        size_t n = op->n ? op->n : 4;
         int fd = connect_to(op->addr, op->port, SOCK_DGRAM);
         if (fd < 0)
                 return -fd;
-        ssize_t w = send(fd, "ping", 4, 0);
+        int pmtu = IP_PMTUDISC_DONT; /* let the kernel fragment */
+        setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &pmtu, sizeof(pmtu));
+        ssize_t w = send(fd, buf, n, 0);
         close(fd);
-        return w == 4 ? 0 : errno;
+        return w == (ssize_t)n ? 0 : errno;
 }
 
 static int op_read_disable_ipv6(const struct op *op, struct result *r)
@@ -576,6 +580,21 @@ static void test_other_port_blocked(void **state)
         poll(p, 2, 500);
         assert_true(p[0].revents & POLLIN);
         assert_false(p[1].revents & POLLIN);
+        char dgram[8192];
+        assert_int_equal(recv(udp_ok, dgram, sizeof(dgram), 0), 4);
+
+        /* A datagram larger than the MTU goes as fragments: only the first has the ports. */
+        op.n = 4000;
+        op.port = other_port;
+        in_box(f->box[0].pid, &op);
+        op.port = f->srv.port;
+        assert_int_equal(in_box(f->box[0].pid, &op).err, 0);
+        p[0].revents = p[1].revents = 0;
+        poll(p, 2, 500);
+        assert_true(p[0].revents & POLLIN);
+        assert_false(p[1].revents & POLLIN);
+        assert_int_equal(recv(udp_ok, dgram, sizeof(dgram), 0), 4000);
+        op.n = 0;
 
         op.fn = op_read_disable_ipv6;
         r = in_box(f->box[0].pid, &op);
@@ -584,6 +603,35 @@ static void test_other_port_blocked(void **state)
         close(other);
         close(udp_ok);
         close(udp_other);
+}
+
+/* Each filter holds on its own. Box 0 loses its sandbox-end filter (as if the sandbox had got
+ * CAP_NET_ADMIN in its namespace), box 1 its host-end filter: other ports stay closed in both. */
+static void test_each_filter_alone(void **state)
+{
+        struct fx *f = *state;
+        uint16_t other_port;
+        int other = listen_on(SOCK_STREAM, 0, &other_port);
+        assert_true(other >= 0);
+        struct alloc a = net_alloc(0, f->srv.port);
+        assert_int_equal(net_create(ids[0], f->box[0].pid, &a, &f->net[0]), 0);
+        assert_int_equal(net_create(ids[1], f->box[1].pid, &a, &f->net[1]), 0);
+        char pid[16];
+        snprintf(pid, sizeof(pid), "%d", (int)f->box[0].pid);
+        assert_int_equal(
+            run((const char *const[]){"/usr/bin/nsenter", "-t", pid, "-n", "/usr/sbin/tc", "qdisc",
+                                      "del", "dev", "eth0", "clsact", NULL}),
+            0);
+        assert_int_equal(run((const char *const[]){"/usr/sbin/tc", "qdisc", "del", "dev",
+                                                   "presize-7e5701", "clsact", NULL}),
+                         0);
+        for (int i = 0; i < 2; i++) {
+                struct op op = {.fn = op_try_connect, .addr = host_addr(), .port = other_port};
+                assert_int_not_equal(in_box(f->box[i].pid, &op).err, 0);
+                op.port = f->srv.port;
+                assert_int_equal(in_box(f->box[i].pid, &op).err, 0);
+        }
+        close(other);
 }
 
 /* (3) Nothing else is routed: ENETUNREACH at once, no packet leaves. */
@@ -677,6 +725,86 @@ static void test_destroy_leaves_nothing(void **state)
         for (struct ifaddrs *i = ifa; i; i = i->ifa_next)
                 assert_false(!strncmp(i->ifa_name, "presize-7e57", 12));
         freeifaddrs(ifa);
+}
+
+/* The sandbox's processes end first: the veth stays (our socket holds the namespace) until
+ * net_destroy, which still removes everything. */
+static void test_destroy_after_exit(void **state)
+{
+        struct fx *f = *state;
+        struct alloc a = net_alloc(8 * MB, f->srv.port);
+        assert_int_equal(net_create(ids[0], f->box[0].pid, &a, &f->net[0]), 0);
+        uint32_t addr = inet_addr(net_sandbox_addr(f->net[0]));
+        box_stop(&f->box[0]);
+        assert_true(link_exists("presize-7e5700"));
+        uint64_t rx, tx;
+        assert_int_equal(net_read(f->net[0], &rx, &tx), 0);
+        assert_int_equal(net_set_rate(f->net[0], 16 * MB), 0);
+        net_destroy(f->net[0]);
+        f->net[0] = NULL;
+        assert_false(link_exists("presize-7e5700"));
+        assert_false(route_exists(addr, NULL));
+}
+
+/* A failure inside the kernel's part leaves nothing: here the namespace already has an eth0. */
+static void test_failure_leaves_nothing(void **state)
+{
+        struct fx *f = *state;
+        char pid[16];
+        snprintf(pid, sizeof(pid), "%d", (int)f->box[0].pid);
+        assert_int_equal(
+            run((const char *const[]){"/usr/bin/nsenter", "-t", pid, "-n", "/usr/sbin/ip", "link",
+                                      "add", "eth0", "type", "veth", "peer", "name", "eth1", NULL}),
+            0);
+        struct alloc a = net_alloc(8 * MB, f->srv.port);
+        assert_int_equal(net_create(ids[0], f->box[0].pid, &a, &f->net[0]), -EEXIST);
+        assert_null(f->net[0]);
+        assert_false(link_exists("presize-7e5700"));
+        assert_false(route_exists(0, "presize-7e57"));
+        /* A namespace that is gone. */
+        struct box gone;
+        assert_int_equal(box_start(&gone), 0);
+        pid_t gone_pid = gone.pid;
+        box_stop(&gone);
+        assert_int_equal(net_create(ids[0], gone_pid, &a, &f->net[0]), -ENOENT);
+        assert_false(link_exists("presize-7e5700"));
+}
+
+struct create_args {
+        const char *id;
+        pid_t pid;
+        struct alloc a;
+        struct sandbox_net *n;
+        int r;
+};
+
+static void *create_thread(void *p)
+{
+        struct create_args *c = p;
+        c->r = net_create(c->id, c->pid, &c->a, &c->n);
+        return NULL;
+}
+
+/* Two creates racing for the same first-choice address, from two threads: one each. */
+static void test_concurrent_claim(void **state)
+{
+        struct fx *f = *state;
+        struct create_args c[2] = {
+            {.id = ids[0], .pid = f->box[0].pid, .a = net_alloc(0, f->srv.port)},
+            {.id = ids[2], .pid = f->box[1].pid, .a = net_alloc(0, f->srv.port)},
+        };
+        pthread_t t[2];
+        for (int i = 0; i < 2; i++)
+                assert_int_equal(pthread_create(&t[i], NULL, create_thread, &c[i]), 0);
+        for (int i = 0; i < 2; i++) {
+                pthread_join(t[i], NULL);
+                f->net[i] = c[i].n;
+        }
+        assert_int_equal(c[0].r, 0);
+        assert_int_equal(c[1].r, 0);
+        assert_string_not_equal(net_sandbox_addr(c[0].n), net_sandbox_addr(c[1].n));
+        assert_int_equal(xfer(f, 0, 'D', MB).err, 0);
+        assert_int_equal(xfer(f, 1, 'D', MB).err, 0);
 }
 
 /* (7) Two sandboxes at once get different addresses even when their ids start the search at
@@ -855,10 +983,22 @@ int main(void)
         remove_test_links();
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
         const struct CMUnitTest tests[] = {
-            T(test_download_allowed), T(test_other_port_blocked), T(test_no_route),
-            T(test_rate_download),    T(test_rate_upload),        T(test_destroy_leaves_nothing),
-            T(test_two_sandboxes),    T(test_address_collision),  T(test_invalid),
-            T(test_many_allowed),     T(test_loopback_up),        T(test_cleanup_leftovers),
+            T(test_download_allowed),
+            T(test_other_port_blocked),
+            T(test_no_route),
+            T(test_each_filter_alone),
+            T(test_rate_download),
+            T(test_rate_upload),
+            T(test_destroy_leaves_nothing),
+            T(test_destroy_after_exit),
+            T(test_failure_leaves_nothing),
+            T(test_concurrent_claim),
+            T(test_two_sandboxes),
+            T(test_address_collision),
+            T(test_invalid),
+            T(test_many_allowed),
+            T(test_loopback_up),
+            T(test_cleanup_leftovers),
             T(test_latency),
         };
         int failed = cmocka_run_group_tests(tests, NULL, NULL);
