@@ -42,7 +42,7 @@ lint:
 	@tools/lint.sh
 
 fmt:
-	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h' 'bench/*.c')
+	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h' 'bench/*.c' | grep -v '/fixtures/')
 
 demo: build
 	@tools/demo.sh $(BUILD)/presize

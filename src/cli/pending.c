@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 #define PENDING(fn, name)                                                                          \
-        __attribute__((weak)) int fn(int argc, char **argv)                                       \
+        __attribute__((weak)) int fn(int argc, char **argv)                                        \
         {                                                                                          \
                 fprintf(stderr, "presize %s: not built yet\n", name);                              \
                 return 1;                                                                          \

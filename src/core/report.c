@@ -33,7 +33,10 @@ json_t *usage_to_json(const struct usage *u)
 
 static void row(FILE *f, const char *what, const char *used, const char *limit)
 {
-        fprintf(f, "  %-14s %-28s %s\n", what, used, limit);
+        if (*limit)
+                fprintf(f, "  %-14s %-28s %s\n", what, used, limit);
+        else
+                fprintf(f, "  %-14s %s\n", what, used);
 }
 
 void usage_print_table(FILE *f, const struct usage *u)

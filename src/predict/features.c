@@ -1,0 +1,321 @@
+/* The prediction feature layout: a metadata block (what a notification carries), the analyser's
+ * feature vector, and literal statistics of the source text. PREDICT_SCHEMA_VERSION versions
+ * the metadata and literal blocks; the analyser's block carries its own FEATURES_VERSION. */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "predict/predict.h"
+#include "util/cleanup.h"
+
+const char *const target_names[T__COUNT] = {
+    "peak_memory_bytes", "cpu_seconds", "avg_cores", "net_bytes", "wall_seconds",
+};
+
+const char *const mode_names[MODE__COUNT + 1] = {"metadata", "code", "history"};
+
+const char *const meta_languages[META_LANGS] = {"python", "javascript", "c", "java"};
+
+const char *const meta_algorithms[META_ALGOS] = {
+    "sorting", "searching",  "graph",          "dynamic_programming", "matrix",   "string",
+    "regex",   "hashing",    "compression",    "json",                "image",    "recursion",
+    "allocation", "multithreaded", "file_io",  "network_io",          "other",
+};
+
+/* Aliases people type for the languages of the one-hot block. */
+static const char *canon_language(const char *l)
+{
+        static const struct {
+                const char *alias, *name;
+        } aliases[] = {
+            {"py", "python"},     {"python3", "python"}, {"js", "javascript"},
+            {"node", "javascript"}, {"nodejs", "javascript"},
+        };
+        for (size_t i = 0; i < ARRAY_SIZE(aliases); i++)
+                if (!strcasecmp(l, aliases[i].alias))
+                        return aliases[i].name;
+        return l;
+}
+
+static int index_of(const char *const *names, size_t n, const char *s)
+{
+        if (!s || !*s)
+                return -1;
+        for (size_t i = 0; i < n; i++)
+                if (!strcasecmp(names[i], s))
+                        return (int)i;
+        return -1;
+}
+
+unsigned lib_bucket(const char *name, size_t len)
+{
+        while (len && isspace((unsigned char)*name)) {
+                name++;
+                len--;
+        }
+        while (len && isspace((unsigned char)name[len - 1]))
+                len--;
+        uint32_t h = 2166136261u;
+        for (size_t i = 0; i < len; i++) {
+                h ^= (uint32_t)tolower((unsigned char)name[i]);
+                h *= 16777619u;
+        }
+        return h % META_LIB_BUCKETS;
+}
+
+void meta_vector(const struct notification *n, double *v)
+{
+        memset(v, 0, sizeof(double) * META_LEN);
+        size_t k = 0;
+        int li = n->language ? index_of(meta_languages, META_LANGS, canon_language(n->language))
+                             : -1;
+        v[k + (li < 0 ? META_LANGS : (size_t)li)] = 1;
+        k += META_LANGS + 1;
+        int ai = index_of(meta_algorithms, META_ALGOS, n->algorithm);
+        v[k + (ai < 0 ? META_ALGOS : (size_t)ai)] = 1;
+        k += META_ALGOS + 1;
+        unsigned count = 0;
+        for (const char *p = n->libraries; p && *p;) {
+                const char *e = strchr(p, ',');
+                size_t len = e ? (size_t)(e - p) : strlen(p);
+                const char *s = p;
+                size_t l = len;
+                while (l && isspace((unsigned char)*s)) {
+                        s++;
+                        l--;
+                }
+                if (l) {
+                        v[k + lib_bucket(s, l)] += 1;
+                        count++;
+                }
+                p = e ? e + 1 : p + len;
+        }
+        k += META_LIB_BUCKETS;
+        v[k++] = count;
+        v[k++] = log1p((double)n->input_bytes);
+}
+
+size_t mode_len(enum mode m)
+{
+        return m == MODE_METADATA ? META_LEN : code_len();
+}
+
+const char *feature_name(enum mode m, size_t i, char *buf, size_t len)
+{
+        if (i < META_LANGS + 1) {
+                snprintf(buf, len, "lang_%s", i < META_LANGS ? meta_languages[i] : "unknown");
+                return buf;
+        }
+        i -= META_LANGS + 1;
+        if (i < META_ALGOS + 1) {
+                snprintf(buf, len, "algo_%s", i < META_ALGOS ? meta_algorithms[i] : "unknown");
+                return buf;
+        }
+        i -= META_ALGOS + 1;
+        if (i < META_LIB_BUCKETS) {
+                snprintf(buf, len, "lib_bucket_%zu", i);
+                return buf;
+        }
+        i -= META_LIB_BUCKETS;
+        static const char *const tail[] = {"lib_count", "log1p_input_bytes"};
+        if (i < ARRAY_SIZE(tail)) {
+                snprintf(buf, len, "%s", tail[i]);
+                return buf;
+        }
+        i -= ARRAY_SIZE(tail);
+        if (m == MODE_METADATA)
+                return NULL;
+        size_t nf = code_len() - META_LEN - LIT_LEN;
+        if (i < nf) {
+                snprintf(buf, len, "f_%s", code_feature_name(i));
+                return buf;
+        }
+        i -= nf;
+        static const char *const lit[LIT_LEN] = {"lit_log10_max", "lit_sum_log10",
+                                                 "lit_count_ge_1000"};
+        if (i < LIT_LEN) {
+                snprintf(buf, len, "%s", lit[i]);
+                return buf;
+        }
+        return NULL;
+}
+
+void code_vector(const double *meta, const double *features, size_t n_features,
+                 const double *lit, double *v)
+{
+        size_t nf = code_len() - META_LEN - LIT_LEN;
+        memcpy(v, meta, sizeof(double) * META_LEN);
+        for (size_t i = 0; i < nf; i++)
+                v[META_LEN + i] = features && i < n_features ? features[i] : NAN;
+        for (size_t i = 0; i < LIT_LEN; i++)
+                v[META_LEN + nf + i] = lit ? lit[i] : NAN;
+}
+
+void usage_targets(const struct usage *u, double y[T__COUNT])
+{
+        y[T_MEMORY] = (double)u->peak_memory_bytes;
+        y[T_CPU] = (double)u->cpu_ns / 1e6;
+        y[T_CORES] = u->avg_cores * 1000.0;
+        y[T_NET] = (double)u->net_rx_bytes + (double)u->net_tx_bytes;
+        y[T_WALL] = (double)u->wall_ns / 1e6;
+}
+
+/* ---- literal statistics ---- */
+
+static bool ident_char(int c)
+{
+        return isalnum(c) || c == '_' || c == '$';
+}
+
+/* Parse a number at s (digits, '_' separators, one '.', exponent, 0x/0b/0o prefixes, integer
+ * suffixes). Returns characters consumed; *val gets the value, *integer whether it is
+ * integer-valued. */
+static size_t parse_number(const char *s, size_t len, double *val, bool *integer)
+{
+        size_t i = 0;
+        char buf[128];
+        size_t b = 0;
+        *integer = true;
+        if (len >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X' || s[1] == 'b' ||
+                                         s[1] == 'B' || s[1] == 'o' || s[1] == 'O')) {
+                int base = (s[1] == 'x' || s[1] == 'X') ? 16 : (s[1] == 'b' || s[1] == 'B') ? 2 : 8;
+                double v = 0;
+                i = 2;
+                for (; i < len; i++) {
+                        int c = (unsigned char)s[i];
+                        int d;
+                        if (c == '_')
+                                continue;
+                        if (isdigit(c))
+                                d = c - '0';
+                        else if (isxdigit(c) && base == 16)
+                                d = tolower(c) - 'a' + 10;
+                        else
+                                break;
+                        if (d >= base)
+                                break;
+                        v = v * base + d;
+                }
+                while (i < len && ident_char((unsigned char)s[i]))
+                        i++;
+                *val = v;
+                return i;
+        }
+        bool dot = false, exp = false;
+        for (; i < len; i++) {
+                char c = s[i];
+                if (isdigit((unsigned char)c) || c == '_' || c == '\'') {
+                        if (c != '_' && c != '\'' && b < sizeof(buf) - 1)
+                                buf[b++] = c;
+                        continue;
+                }
+                if (c == '.' && !dot && !exp && i + 1 < len && isdigit((unsigned char)s[i + 1])) {
+                        dot = true;
+                        if (b < sizeof(buf) - 1)
+                                buf[b++] = c;
+                        continue;
+                }
+                if (c == '.' && !dot && !exp && !(i + 1 < len && s[i + 1] == '.')) {
+                        /* "1000." or "1000.0": a float literal, integer valued */
+                        dot = true;
+                        continue;
+                }
+                if ((c == 'e' || c == 'E') && !exp && i + 1 < len &&
+                    (isdigit((unsigned char)s[i + 1]) ||
+                     ((s[i + 1] == '+' || s[i + 1] == '-') && i + 2 < len &&
+                      isdigit((unsigned char)s[i + 2])))) {
+                        exp = true;
+                        if (b < sizeof(buf) - 2)
+                                buf[b++] = 'e';
+                        if (s[i + 1] == '+' || s[i + 1] == '-') {
+                                i++;
+                                if (b < sizeof(buf) - 1)
+                                        buf[b++] = s[i];
+                        }
+                        continue;
+                }
+                break;
+        }
+        /* suffixes: 10L, 10UL, 10n, 1.5f, 10j */
+        while (i < len && ident_char((unsigned char)s[i]))
+                i++;
+        buf[b] = '\0';
+        double v = strtod(buf, NULL);
+        *val = v;
+        *integer = isfinite(v) && v == floor(v);
+        return i;
+}
+
+static size_t skip_space(const char *s, size_t len, size_t i)
+{
+        while (i < len && (s[i] == ' ' || s[i] == '\t'))
+                i++;
+        return i;
+}
+
+void literal_stats(const char *s, size_t len, double out[LIT_LEN])
+{
+        double maxv = 0, sum = 0, big = 0;
+        size_t i = 0;
+        while (i < len) {
+                unsigned char c = (unsigned char)s[i];
+                if (c == '"' || c == '\'' || c == '`') {
+                        /* a quoted string, to its closing quote or the end of the line (a
+                         * triple-quoted or template string resynchronises at newlines) */
+                        i++;
+                        while (i < len && s[i] != (char)c && s[i] != '\n') {
+                                if (s[i] == '\\' && i + 1 < len)
+                                        i++;
+                                i++;
+                        }
+                        if (i < len && s[i] == (char)c)
+                                i++;
+                        continue;
+                }
+                if (isalpha(c) || c == '_' || c == '$') {
+                        while (i < len && ident_char((unsigned char)s[i]))
+                                i++;
+                        continue;
+                }
+                if (!isdigit(c) && !(c == '.' && i + 1 < len && isdigit((unsigned char)s[i + 1]))) {
+                        i++;
+                        continue;
+                }
+                double v;
+                bool integer;
+                i += parse_number(s + i, len - i, &v, &integer);
+                /* fold "A ** B", "A ^ B" is xor in most languages and is left alone, "A << B" */
+                size_t j = skip_space(s, len, i);
+                if (j + 2 < len && ((s[j] == '*' && s[j + 1] == '*') ||
+                                    (s[j] == '<' && s[j + 1] == '<'))) {
+                        bool is_pow = s[j] == '*';
+                        size_t k = skip_space(s, len, j + 2);
+                        if (k < len && isdigit((unsigned char)s[k])) {
+                                double e;
+                                bool eint;
+                                size_t used = parse_number(s + k, len - k, &e, &eint);
+                                if (eint && e <= 64) {
+                                        v = is_pow ? pow(v, e) : ldexp(v, (int)e);
+                                        i = k + used;
+                                }
+                        }
+                }
+                if (!integer || !isfinite(v))
+                        continue;
+                if (v > maxv)
+                        maxv = v;
+                if (v > 1)
+                        sum += log10(v);
+                if (v >= 1000)
+                        big += 1;
+        }
+        out[0] = maxv >= 1 ? log10(maxv) : 0;
+        out[1] = sum;
+        out[2] = big;
+}
+
+size_t code_len(void)
+{
+        return META_LEN + code_features_len() + LIT_LEN;
+}

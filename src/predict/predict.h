@@ -1,0 +1,266 @@
+/* Prediction (issue 4): from a pre-trigger notification's metadata, and optionally the code, to a
+ * demand (point estimate and calibrated upper bound per resource), a complexity score (the
+ * smallest profile tier that covers the upper bounds) and a tailored allocation.
+ *
+ * One gradient-boosted tree regressor per target per mode, trained in-process with Debian's
+ * libxgboost; inference walks the same trees natively (gbt.c) so that one prediction costs
+ * microseconds, and the XGBoost booster can be asked for the same numbers (tests compare them).
+ * Upper bounds come from split conformal prediction on a calibration split grouped by program.
+ * See docs/predict.md for the method, the layouts and the numbers.
+ *
+ * Functions return 0 or a negative errno. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/resources.h"
+
+struct json_t;
+struct store;
+struct tier;
+
+/* The combined feature layout (metadata block, analyser block, literal block). Bump it whenever
+ * the metadata or literal layout changes; the analyser's own FEATURES_VERSION is checked too. */
+#define PREDICT_SCHEMA_VERSION 1
+
+/* Targets, each learned as log1p(value in the unit below). Units are chosen so that typical
+ * values are well above 1, where log1p behaves like log (relative errors). */
+enum target {
+        T_MEMORY,  /* peak memory, bytes */
+        T_CPU,     /* CPU time, milliseconds */
+        T_CORES,   /* average cores, millicores */
+        T_NET,     /* network bytes, received + sent */
+        T_WALL,    /* wall time, milliseconds */
+        T__COUNT
+};
+extern const char *const target_names[T__COUNT]; /* "peak_memory_bytes", "cpu_seconds", ... */
+
+enum mode { MODE_METADATA, MODE_CODE, MODE__COUNT, MODE_HISTORY = MODE__COUNT };
+extern const char *const mode_names[MODE__COUNT + 1]; /* "metadata", "code", "history" */
+
+/* ---- the metadata vector ---- */
+#define META_LANGS      4  /* python javascript c java, then "unknown" */
+#define META_ALGOS      17 /* sorting ... network_io, then "unknown" */
+#define META_LIB_BUCKETS 16
+extern const char *const meta_languages[META_LANGS];
+extern const char *const meta_algorithms[META_ALGOS];
+/* lang one-hot (5) + algo one-hot (18) + library buckets (16) + library count + log1p(input) */
+#define META_LEN (META_LANGS + 1 + META_ALGOS + 1 + META_LIB_BUCKETS + 1 + 1)
+#define LIT_LEN  3 /* log10 max integer literal, sum log10 literals > 1, count >= 1000 */
+
+/* What a pre-trigger notification carries. Borrowed strings; NULL or "" when not known. */
+struct notification {
+        const char *language;
+        const char *libraries; /* comma-separated */
+        const char *algorithm;
+        uint64_t input_bytes;
+};
+
+/* FNV-1a of the lowercased, trimmed library name, mod META_LIB_BUCKETS (documented). */
+unsigned lib_bucket(const char *name, size_t len);
+/* Fills META_LEN doubles. */
+void meta_vector(const struct notification *n, double *v);
+
+/* Literal statistics of source text, language-agnostic: integer literals (1_000_000, 1e6, 0x10,
+ * 10**6 and 1 << 20 folded), digits inside identifiers and quoted strings skipped.
+ * out[0] = log10 of the largest integer literal (0 if none), out[1] = sum of log10 of integer
+ * literals > 1, out[2] = count of integer literals >= 1000. */
+void literal_stats(const char *src, size_t len, double out[LIT_LEN]);
+
+/* The analyser's block (code.c): its length and names, 0 and NULL without the analyser. */
+size_t code_features_len(void);
+const char *code_feature_name(size_t i);
+
+/* Code vector length and names: metadata, then the analyser's features, then literals. */
+size_t code_len(void);
+/* Name of feature i of mode m ("lang_python", "algo_sorting", "lib_bucket_3", "f_loops", ...);
+ * into buf. */
+const char *feature_name(enum mode m, size_t i, char *buf, size_t len);
+size_t mode_len(enum mode m);
+/* The analyser's FEATURES_VERSION the code layout embeds (0 when built without the analyser). */
+int predict_features_version(void);
+
+/* Build the code vector from a metadata vector, the analyser's flattened vector (n_features
+ * doubles; missing features become NaN) and literal statistics (NULL: NaN). */
+void code_vector(const double *meta, const double *features, size_t n_features,
+                 const double *lit, double *v);
+
+/* ---- targets ---- */
+/* Target values (natural units above, not transformed) of a measured usage. */
+void usage_targets(const struct usage *u, double y[T__COUNT]);
+
+/* ---- conformal prediction ---- */
+/* The split-conformal quantile of absolute residuals: the k-th smallest with
+ * k = ceil((n + 1) * coverage), clamped to n (a calibration set too small for the coverage gives
+ * its largest residual). Sorts res in place. 0 for n == 0. */
+double conformal_quantile(double *res, size_t n, double coverage);
+
+/* Deterministic grouped folds: groups (program names) are ordered by size, largest first, ties
+ * by name, and each goes to the fold with the fewest rows so far (as GroupKFold). fold[i] gets
+ * the fold of row i. */
+int group_folds(const char *const *groups, size_t n, unsigned k, unsigned *fold);
+/* Deterministic grouped split: a group goes to the calibration side when its name's hash falls
+ * under `share` (falling back to the smallest groups when that leaves a side empty). */
+int group_split(const char *const *groups, size_t n, double share, bool *calib);
+
+/* ---- gradient-boosted trees ---- */
+struct gbt; /* one regressor: native trees plus the XGBoost JSON it came from */
+struct gbt_params {
+        unsigned rounds;
+        unsigned max_depth;
+        double eta;
+        double subsample;
+        double colsample;
+        double min_child_weight;
+        double lambda;
+        unsigned seed;
+        unsigned nthread;
+};
+void gbt_params_default(struct gbt_params *p);
+/* Train on X (n x d, row-major; NaN = missing) and labels y. */
+int gbt_train(const struct gbt_params *p, const float *X, const float *y, size_t n, size_t d,
+              struct gbt **out);
+/* From the XGBoost JSON model (borrowed); d is the expected feature count. */
+int gbt_from_json(struct json_t *xgb, size_t d, struct gbt **out);
+/* The XGBoost JSON model (borrowed reference, owned by g). */
+struct json_t *gbt_json(const struct gbt *g);
+double gbt_predict(const struct gbt *g, const float *x);
+/* Batch: X n x d row-major -> out[n]; tree-major for cache locality. */
+void gbt_predict_batch(const struct gbt *g, const float *X, size_t n, float *out);
+/* The same prediction by XGBoost's own predictor (loads the booster on first use). */
+int gbt_predict_xgb(struct gbt *g, const float *X, size_t n, float *out);
+void gbt_free(struct gbt *g);
+
+/* ---- the model ---- */
+struct target_model {
+        struct gbt *gbt;
+        double q; /* conformal quantile of |log residual| at the model's coverage */
+};
+struct vocab {
+        char **items;
+        size_t n;
+};
+
+/* A trained model: owns everything it points to; model_free releases it. */
+struct model {
+        int schema_version;
+        int features_version;
+        double coverage;
+        struct target_model t[MODE__COUNT][T__COUNT];
+        bool has_mode[MODE__COUNT];
+        struct vocab languages, algorithms, libraries; /* seen in training */
+        struct json_t *trainset; /* description: runs, programs, languages, excluded */
+        struct json_t *metrics;  /* calibration metrics */
+        double train_seconds;
+};
+void model_free(struct model *m);
+/* Serialise to one JSON document (new reference in *out). */
+int model_to_json(const struct model *m, struct json_t **out);
+/* Parse and validate. -EPROTO: not a presize model or malformed; -EPROTONOSUPPORT: another
+ * schema version or feature layout. *why gets a sentence for people (static storage). */
+int model_from_json(struct json_t *j, struct model **out, const char **why);
+int model_load_buffer(const char *buf, size_t len, struct model **out, const char **why);
+int model_load_file(const char *path, struct model **out, const char **why);
+int model_save_file(const struct model *m, const char *path);
+
+/* ---- the dataset ---- */
+struct row {
+        char program[128];
+        char language[16];
+        char algorithm[32];
+        char libraries[256];
+        char code_hash[65];
+        uint64_t input_bytes;
+        uint64_t size;
+        double meta[META_LEN];
+        double *code; /* code_len() doubles, owned */
+        double y[T__COUNT];
+};
+struct dataset {
+        struct row *rows;
+        size_t n, cap;
+        size_t excluded;            /* runs not "ok" (failed, timeout, oom, error) */
+        size_t excluded_by[5];      /* failed, timeout, oom, error, other */
+        size_t wrong_features;      /* features of another version: code block left missing */
+        size_t no_literals;         /* source unavailable: literal block left missing */
+};
+void dataset_free(struct dataset *d);
+/* From the store's runs (outcome "ok"); others are counted as excluded. */
+int dataset_from_store(struct store *s, struct dataset *d);
+/* From JSON Lines as `presize runs export --format jsonl` writes them. *line gets the failing
+ * line on -EINVAL. */
+int dataset_from_jsonl(const char *path, struct dataset *d, size_t *line);
+/* Fill literal statistics for rows whose source is in corpus_dir (instantiated programs found by
+ * code hash). Optional; counts what stayed missing in d->no_literals. */
+int dataset_add_one(struct dataset *d, const struct row *r);
+/* A description for the model file: runs, programs, languages, algorithms, excluded. */
+struct json_t *dataset_describe(const struct dataset *d);
+
+/* ---- training ---- */
+struct train_opts {
+        double coverage;      /* default 0.95 */
+        double calib_share;   /* share of programs held out for calibration, default 0.2 */
+        struct gbt_params gbt;
+        bool modes[MODE__COUNT];
+};
+void train_opts_default(struct train_opts *o);
+/* Train rows[idx[0..n)] (all when idx NULL). */
+int model_train(const struct dataset *d, const size_t *idx, size_t n, const struct train_opts *o,
+                struct model **out);
+
+/* ---- prediction ---- */
+struct estimate {
+        double point, upper;
+};
+struct demand {
+        enum mode mode;
+        bool low_confidence;
+        struct estimate t[T__COUNT];   /* natural units (see enum target) */
+        struct estimate cpu_millicores;
+        struct estimate memory_bytes;
+        struct estimate net_rate_bps;
+        struct estimate cpu_seconds;
+        struct estimate wall_seconds;
+};
+/* log1p-space point predictions and quantiles -> demand. code NULL: metadata mode. */
+int model_predict(const struct model *m, const struct notification *n, const double *code,
+                  struct demand *out);
+/* Predict from log-space values (after the trees). */
+void demand_from_logs(const struct model *m, enum mode mode, const double logp[T__COUNT],
+                      struct demand *out);
+/* Blend measured history (n runs) into a model demand: weight n / (n + 2) on the history mean in
+ * log space; the upper bound is at least 10% above the largest run. */
+void demand_blend_history(struct demand *d, const struct model *m, const struct usage *runs,
+                          size_t n);
+bool model_knows(const struct vocab *v, const char *name);
+
+/* ---- tiers and allocation ---- */
+/* The mission's defaults, for when no store is at hand: low, medium, high. */
+size_t default_tiers(struct tier *out, size_t max);
+/* The smallest tier (tiers ordered low to high) covering the upper bounds; the largest when none
+ * does. Returns its index. */
+size_t tier_for(const struct tier *tiers, size_t n, const struct demand *d);
+/* "low", "medium" or "high": the tier's name when it is one of those, else by position. */
+const char *complexity_score(const struct tier *tiers, size_t n, size_t idx);
+/* Upper bounds rounded up to allocatable units: cpu to 100m (min 100m), memory to 16 MiB
+ * (min 32 MiB), net rate to 1 Mbit (0 when no network use), gpu from the tier. */
+void allocation_for(const struct demand *d, const struct tier *t, struct alloc *a, bool *gpu);
+/* Network use below this many bytes (upper bound) counts as none. */
+#define NET_NONE_BYTES 4096.0
+
+/* ---- code: analyse a source buffer into a code vector (code.c) ---- */
+struct code_input {
+        const char *path;      /* for language detection by extension; may be NULL */
+        const char *lang;      /* --lang or NULL: detect */
+        const char *src;
+        size_t len;
+};
+struct analyzer;
+/* Fills v (code_len() doubles) from the notification (its language, when NULL, is the detected
+ * one) and the source. *detected gets the language
+ * name used (static storage) or NULL. -ENOPKG: language unknown to the analyser; -ENOTSUP:
+ * built without it. */
+int code_from_source(struct analyzer *a, const struct code_input *in,
+                     const struct notification *n, double *v, const char **detected, char **imports_csv);
