@@ -2,7 +2,8 @@
  * closed. Binds with IP_FREEBIND, so it can listen on the sandbox gateway address (10.213.0.1)
  * before any sandbox's veth carries it. Serves until killed, or --count connections.
  *
- *   blobserver ADDR PORT BYTES [--count N]     prints "ready" on stdout when listening */
+ *   blobserver ADDR PORT BYTES [--count N]     prints "ready PORT" on stdout when listening;
+ *                                              PORT 0 picks a free port */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
@@ -35,7 +36,9 @@ int main(int argc, char **argv)
                 fprintf(stderr, "blobserver: %s\n", strerror(errno));
                 return 1;
         }
-        printf("ready\n");
+        socklen_t sl = sizeof(sa);
+        getsockname(fd, (struct sockaddr *)&sa, &sl);
+        printf("ready %d\n", ntohs(sa.sin_port));
         fflush(stdout);
         static char buf[65536];
         memset(buf, 'x', sizeof(buf));

@@ -1,11 +1,12 @@
 /* The sandbox's PID 1. It is a raw clone of presize inside new PID, mount, network, UTS and IPC
- * namespaces. It builds the filesystem view, then serves the host over the control socket: for an
- * EXEC it starts the job (confined, inside the cgroup), reports whether execve worked, reaps every
- * process, and when the job's main process ends it kills whatever the job left behind and reports
- * the wait status. When the host closes the socket (or dies: PDEATHSIG), init exits and the kernel
- * kills everything left in the PID namespace.
+ * namespaces. It builds the filesystem view, then starts the spawner (below), which joins the
+ * cgroup and serves the host over the control socket: for an EXEC it starts the job (confined, born
+ * inside the cgroup), reports whether execve worked, and when the job's main process ends it kills
+ * whatever the job left behind and reports the wait status. Init itself only reaps orphans. When
+ * presize dies (PDEATHSIG) or destroys the sandbox, init is killed and the kernel kills everything
+ * left in the PID namespace.
  *
- * Init itself stays outside the sandbox's cgroup, so the cgroup measures the job and nothing else.
+ * Init stays outside the sandbox's cgroup; the spawner is inside but idle while the job runs.
  * It must not allocate: the process it was cloned from may have had other threads holding
  * allocator locks. Everything here is system calls and static buffers. */
 #include "proto.h"
@@ -310,15 +311,27 @@ static void child_fail(int errfd, int err)
         _exit(127);
 }
 
-/* In the job's process: join the cgroup, take the stdio fds, confine, execve. Never returns. */
+static int write_str(const char *path, const char *s)
+{
+        int fd = open(path, O_WRONLY | O_CLOEXEC);
+        if (fd < 0)
+                return -errno;
+        ssize_t n = write(fd, s, strlen(s));
+        int r = n < 0 ? -errno : 0;
+        close(fd);
+        return r;
+}
+
+/* In the job's process (born inside the cgroup, as a child of the spawner): take the stdio fds,
+ * confine, execve. Never returns. */
 static void job_child(const struct init_config *cfg, const int fds[3], int errfd)
 {
         sigset_t all;
         sigemptyset(&all);
         sigprocmask(SIG_SETMASK, &all, NULL);
-        for (int i = 0; i < cfg->n_cg_fds; i++)
-                if (write(cfg->cg_fds[i], "0", 1) != 1)
-                        child_fail(errfd, -errno);
+        /* The spawner protects itself from the OOM killer; the job must not inherit that. */
+        if (write_str("/proc/self/oom_score_adj", "0") < 0)
+                child_fail(errfd, -errno);
         if (setsid() < 0)
                 child_fail(errfd, -errno);
         for (int i = 0; i < 3; i++)
@@ -347,7 +360,8 @@ static void job_child(const struct init_config *cfg, const int fds[3], int errfd
         child_fail(errfd, err);
 }
 
-/* Reap children until the job's main process has ended; then kill and reap the rest. */
+/* In the spawner: start the job, report whether execve worked, wait for the job's main process,
+ * then kill and reap whatever it left and report its status. */
 static void run_job(const struct init_config *cfg, const struct proto_msg *req, const int fds[3],
                     int sigfd)
 {
@@ -407,6 +421,8 @@ static void run_job(const struct init_config *cfg, const struct proto_msg *req, 
                 }
                 if (pf[1].revents & (POLLHUP | POLLERR | POLLIN))
                         _exit(0); /* the host is gone or destroying us: the kernel kills the rest */
+                if (!(pf[0].revents & POLLIN))
+                        continue;
                 struct signalfd_siginfo si;
                 while (read(sigfd, &si, sizeof(si)) > 0)
                         ;
@@ -435,6 +451,42 @@ fail:
         send_msg(cfg->ctl_fd, &m);
 }
 
+/* The spawner: a child of init that joins the cgroup once, at creation, so that a job forked from
+ * it is born inside the cgroup. Moving a process between cgroups takes a global lock whose cost is
+ * an RCU grace period (from tens of microseconds to milliseconds on a busy host); paying it here
+ * keeps it off the exec path. It stays idle while the job runs, counts as one task in pids.max, and
+ * is exempt from the OOM killer. */
+static void spawner_main(const struct init_config *cfg, int sigfd)
+{
+        struct proto_msg m = {.type = MSG_READY};
+        for (int i = 0; i < cfg->n_cg_fds && m.err == 0; i++)
+                if (write(cfg->cg_fds[i], "0", 1) != 1)
+                        m.err = -errno;
+        for (int i = 0; i < cfg->n_cg_fds; i++)
+                close(cfg->cg_fds[i]);
+        /* Best effort: lowering it needs CAP_SYS_RESOURCE, which some hosts withhold even from
+         * root. Without it the OOM killer still prefers the job, which is far larger. */
+        (void)write_str("/proc/self/oom_score_adj", "-1000");
+        if (send_msg(cfg->ctl_fd, &m) < 0 || m.err < 0)
+                _exit(1);
+        for (;;) {
+                struct proto_msg req = {0};
+                int fds[3];
+                int r = recv_exec(cfg->ctl_fd, &req, fds);
+                if (r == -EPIPE)
+                        _exit(0);
+                if (r < 0) {
+                        struct proto_msg bad = {.type = MSG_STARTED, .err = r};
+                        for (int i = 0; i < 3; i++)
+                                if (fds[i] >= 0)
+                                        close(fds[i]);
+                        send_msg(cfg->ctl_fd, &bad);
+                        continue;
+                }
+                run_job(cfg, &req, fds, sigfd);
+        }
+}
+
 void sandbox_init_main(const struct init_config *cfg)
 {
         struct proto_msg m = {.type = MSG_READY};
@@ -458,28 +510,38 @@ void sandbox_init_main(const struct init_config *cfg)
 
         m.err = sigfd < 0 ? -errno : setup_root(cfg, &step);
         m.step = step;
-        /* Nothing init does later needs a capability outside its permitted set, and jobs must end
-         * with an empty bounding set: empty it once here rather than in every job. */
+        /* Nothing init or the spawner does later needs a capability outside its permitted set,
+         * and jobs must end with an empty bounding set: empty it once here, not in every job. */
         for (int c = 0; m.err == 0 && c < 64; c++)
                 if (prctl(PR_CAPBSET_DROP, c, 0, 0, 0) < 0 && errno != EINVAL)
                         m.err = -errno;
-        if (send_msg(cfg->ctl_fd, &m) < 0 || m.err < 0)
-                _exit(1);
-
-        for (;;) {
-                struct proto_msg req = {0};
-                int fds[3];
-                int r = recv_exec(cfg->ctl_fd, &req, fds);
-                if (r == -EPIPE)
-                        _exit(0);
-                if (r < 0) {
-                        struct proto_msg bad = {.type = MSG_STARTED, .err = r};
-                        for (int i = 0; i < 3; i++)
-                                if (fds[i] >= 0)
-                                        close(fds[i]);
-                        send_msg(cfg->ctl_fd, &bad);
-                        continue;
+        pid_t spawner = -1;
+        if (m.err == 0) {
+                spawner = (pid_t)syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
+                if (spawner == 0)
+                        spawner_main(cfg, sigfd);
+                if (spawner < 0) {
+                        m.err = -errno;
+                        m.step = STEP_FORK;
                 }
-                run_job(cfg, &req, fds, sigfd);
+        }
+        if (m.err < 0) {
+                send_msg(cfg->ctl_fd, &m);
+                _exit(1);
+        }
+        /* From here on init only reaps: the spawner talks to the host, and when it is gone the
+         * host sees the socket close. */
+        close(cfg->ctl_fd);
+        for (int i = 0; i < cfg->n_cg_fds; i++)
+                close(cfg->cg_fds[i]);
+        struct pollfd pf = {sigfd, POLLIN, 0};
+        for (;;) {
+                if (poll(&pf, 1, -1) < 0 && errno != EINTR)
+                        _exit(1);
+                struct signalfd_siginfo si;
+                while (read(sigfd, &si, sizeof(si)) > 0)
+                        ;
+                while (waitpid(-1, NULL, WNOHANG) > 0)
+                        ;
         }
 }

@@ -32,8 +32,10 @@
 #define MAX_NET_RATE     100000000000ULL
 /* Files the job may write: the tmpfs mounts are also bounded by the memory limit (tmpfs pages are
  * charged to the writer's memory cgroup), so a full disk is at worst an OOM kill of the job. */
-#define JOB_FSIZE  (1ULL << 30)
-#define JOB_NOFILE 1024
+#define JOB_FSIZE (1ULL << 30)
+/* The spawner (init.c) lives in the cgroup and is one task of pids.max beyond the job's own. */
+#define SPAWNER_TASKS 1
+#define JOB_NOFILE    1024
 
 #define PEAK_RING   64
 #define PEAK_WINDOW 200000000ULL /* ns: two CFS periods */
@@ -243,7 +245,7 @@ int sandbox_create(const struct alloc *a, struct sandbox **out)
                 goto fail;
         if ((r = cgroup_set_cpu(s->cg, a->cpu_millicores)) < 0 ||
             (r = cgroup_set_memory(s->cg, a->memory_bytes)) < 0 ||
-            (r = cgroup_set_pids(s->cg, a->pids)) < 0)
+            (r = cgroup_set_pids(s->cg, a->pids + SPAWNER_TASKS)) < 0)
                 goto fail;
         if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
                 r = -errno;
@@ -497,7 +499,7 @@ int sandbox_resize(struct sandbox *s, const struct alloc *a)
                 s->alloc.cpu_millicores = next.cpu_millicores;
         }
         if (next.pids != s->alloc.pids) {
-                if ((r = cgroup_set_pids(s->cg, next.pids)) < 0)
+                if ((r = cgroup_set_pids(s->cg, next.pids + SPAWNER_TASKS)) < 0)
                         return r;
                 s->alloc.pids = next.pids;
         }
@@ -587,6 +589,14 @@ int sandbox_wait(struct sandbox *s, uint64_t interval_ns, sandbox_sample_cb cb, 
                 if (pr > 0) {
                         struct proto_msg m;
                         int r = recv_msg(s->ctl_fd, &m, 0);
+                        if (r == -EPIPE && s->killed) {
+                                /* The kill took the spawner with the job: its status is the
+                                 * kill's. */
+                                s->wait_status = SIGKILL;
+                                s->t_end_ns = now_ns();
+                                s->state = SB_DONE;
+                                break;
+                        }
                         if (r < 0)
                                 return r == -ETIMEDOUT ? -EPIPE : r;
                         if (m.type != MSG_EXITED)

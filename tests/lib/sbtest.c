@@ -60,6 +60,13 @@ static int drain_cb(struct sandbox *s, const struct sample *smp, void *ctx)
 int sbt_run(const struct alloc *a, char *const argv[], const struct job_file *files, size_t n,
             sandbox_sample_cb cb, void *ctx, struct sbt_run *r)
 {
+        return sbt_run_env(a, argv, NULL, files, n, cb, ctx, r);
+}
+
+int sbt_run_env(const struct alloc *a, char *const argv[], char *const env[],
+                const struct job_file *files, size_t n, sandbox_sample_cb cb, void *ctx,
+                struct sbt_run *r)
+{
         int op[2], ep[2];
         memset(r, 0, sizeof(*r));
         if (pipe2(op, O_CLOEXEC | O_NONBLOCK) < 0 || pipe2(ep, O_CLOEXEC | O_NONBLOCK) < 0)
@@ -69,6 +76,7 @@ int sbt_run(const struct alloc *a, char *const argv[], const struct job_file *fi
         if (rc < 0)
                 goto out;
         struct job j = {.argv = argv,
+                        .env = env,
                         .files = files,
                         .n_files = n,
                         .stdin_fd = -1,

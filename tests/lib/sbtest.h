@@ -27,6 +27,11 @@ struct sbt_run {
 int sbt_run(const struct alloc *a, char *const argv[], const struct job_file *files, size_t n,
             sandbox_sample_cb cb, void *ctx, struct sbt_run *r);
 
+/* The same with extra environment entries (NAME=VALUE, NULL-terminated). */
+int sbt_run_env(const struct alloc *a, char *const argv[], char *const env[],
+                const struct job_file *files, size_t n, sandbox_sample_cb cb, void *ctx,
+                struct sbt_run *r);
+
 /* Number of presize-* entries: cgroup directories below our cgroups, links. */
 int sbt_count_cgroups(void);
 int sbt_count_links(void);

@@ -425,18 +425,24 @@ static void test_net_rate_download(void **state)
                 fprintf(stderr, "BLOBSERVER not set\n");
                 fail();
         }
-        enum { BYTES = 3000000, PORT = 47311 };
+        enum { BYTES = 3000000 };
         char cmd[512];
-        snprintf(cmd, sizeof(cmd), "%s 10.213.0.1 %d %d --count 1", server, PORT, BYTES);
+        snprintf(cmd, sizeof(cmd), "%s 10.213.0.1 0 %d --count 1", server, BYTES);
         FILE *srv = popen(cmd, "r");
         assert_non_null(srv);
         char line[32] = "";
-        assert_non_null(fgets(line, sizeof(line), srv));
-        assert_string_equal(line, "ready\n");
+        int port = 0;
+        if (!fgets(line, sizeof(line), srv) || sscanf(line, "ready %d", &port) != 1) {
+                pclose(srv);
+                fail_msg("blobserver did not start: '%s'", line);
+        }
+        char portenv[32];
+        snprintf(portenv, sizeof(portenv), "PORT=%d", port);
 
         static const char client[] =
             "import os, socket, time\n"
-            "s = socket.create_connection((os.environ['PRESIZE_HOST_ADDR'], 47311))\n"
+            "s = socket.create_connection((os.environ['PRESIZE_HOST_ADDR'],\n"
+            "                              int(os.environ['PORT'])))\n"
             "t, n = time.monotonic(), 0\n"
             "while True:\n"
             "    b = s.recv(65536)\n"
@@ -450,9 +456,10 @@ static void test_net_rate_download(void **state)
         a.net_rate_bps = 8000000;
         a.n_allow = 1;
         a.allow[0].addr = htonl(0x0ad50001); /* 10.213.0.1 */
-        a.allow[0].port = PORT;
+        a.allow[0].port = (uint16_t)port;
         static struct sbt_run r;
-        assert_int_equal(sbt_run(&a, argv, &f, 1, NULL, NULL, &r), 0);
+        char *env[] = {portenv, NULL};
+        assert_int_equal(sbt_run_env(&a, argv, env, &f, 1, NULL, NULL, &r), 0);
         pclose(srv);
         long got = 0;
         double secs = 0;
