@@ -329,8 +329,9 @@ static void job_child(const struct init_config *cfg, const int fds[3], int errfd
         sigset_t all;
         sigemptyset(&all);
         sigprocmask(SIG_SETMASK, &all, NULL);
-        /* The spawner protects itself from the OOM killer; the job must not inherit that. */
-        if (write_str("/proc/self/oom_score_adj", "0") < 0)
+        /* The job and everything it starts are the OOM killer's first choice, ahead of init and
+         * the spawner (raising the score needs no capability; lowering theirs may be refused). */
+        if (write_str("/proc/self/oom_score_adj", "1000") < 0)
                 child_fail(errfd, -errno);
         if (setsid() < 0)
                 child_fail(errfd, -errno);

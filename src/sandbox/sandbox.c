@@ -525,6 +525,12 @@ static void kill_job(struct sandbox *s)
         cgroup_kill_all(s->cg);
 }
 
+static bool oom_struck(struct sandbox *s)
+{
+        struct cgroup_stats st;
+        return cgroup_read(s->cg, &st) == 0 && st.oom_kills > 0;
+}
+
 static int finish(struct sandbox *s, struct usage *u)
 {
         struct cgroup_stats st;
@@ -589,6 +595,13 @@ int sandbox_wait(struct sandbox *s, uint64_t interval_ns, sandbox_sample_cb cb, 
                 if (pr > 0) {
                         struct proto_msg m;
                         int r = recv_msg(s->ctl_fd, &m, 0);
+                        if (r == -EPIPE && !s->killed && oom_struck(s)) {
+                                /* A job that fills its tmpfs leaves the memory charged after the
+                                 * OOM killer took it, and the next victim is the spawner (which
+                                 * cannot be exempt where CAP_SYS_RESOURCE is withheld). The job
+                                 * died of the OOM kill: report that, and end what is left. */
+                                kill_job(s);
+                        }
                         if (r == -EPIPE && s->killed) {
                                 /* The kill took the spawner with the job: its status is the
                                  * kill's. */
