@@ -34,7 +34,7 @@ while read -r lang pkg version integrity dirs; do
   echo "fetch-grammars: $pkg@$version"
   work=$tmp/$lang
   mkdir -p "$work"
-  tarball=$( (cd "$work" && npm pack --ignore-scripts --silent "$pkg@$version" 2>/dev/null) | tail -n1)
+  tarball=$( (cd "$work" && npm pack --ignore-scripts --prefer-offline --silent "$pkg@$version" 2>/dev/null) | tail -n1)
   [ -f "$work/$tarball" ] || { echo "fetch-grammars: npm pack $pkg@$version failed" >&2; exit 1; }
   got="sha512-$(python3 -c 'import base64, hashlib, sys
 print(base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())' "$work/$tarball")"

@@ -15,5 +15,5 @@ for y in range(1, H - 1):
         gy = (gray[r2 + x - 1] + 2 * gray[r2 + x] + gray[r2 + x + 1]
               - gray[r0 + x - 1] - 2 * gray[r0 + x] - gray[r0 + x + 1])
         mag[r1 + x] = int(math.hypot(gx, gy))
-edges = sum(1 for v in mag if v > 128)
+edges = sum(1 for v in mag if v > 24)
 print("sobel", W, "x", H, "edges", edges)

@@ -3,91 +3,103 @@
 
     geninput.py GENERATOR SIZE [SEED] > input
 
-Writes exactly SIZE bytes for text, numbers, binary and pixels (pixels: SIZE rounded down to a
-multiple of 3), and a valid JSON document of about SIZE bytes (never less than "[]") for json.
+text, numbers, binary: exactly SIZE bytes (the last line may be cut short).
+pixels: SIZE rounded down to a multiple of 3 (raw RGB, rows of 512 pixels).
+json: a valid JSON array of objects of at most SIZE bytes (at least "[]").
 Deterministic: the same GENERATOR, SIZE and SEED (default 1) always give the same bytes.
 """
-import json
 import random
 import sys
 
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "an", "el", "or", "us", "the", "and", "ing"]
+TAGS = ["red", "green", "blue", "fast", "slow", "new", "old", "hot", "cold", "beta"]
+CHUNK = 1 << 20
+
+
+def vocabulary(rng, n=6000):
+    words = ["".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 4))) for _ in range(n)]
+    return words + [w.capitalize() for w in words[: n // 10]]
 
 
 def gen_text(n, rng, out):
-    buf = []
-    size = 0
-    while size < n:
-        words = []
-        for _ in range(rng.randint(3, 14)):
-            w = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 4)))
-            if rng.random() < 0.1:
-                w = w.capitalize()
-            if rng.random() < 0.03 and words:
-                w = words[-1]  # a doubled word now and then
-            words.append(w)
-        line = " ".join(words) + (rng.choice([".", ",", "!", "?"]) if rng.random() < 0.3 else "") + "\n"
-        buf.append(line)
-        size += len(line)
-    out.write("".join(buf).encode()[:n])
+    """Lines of 3-14 words drawn from a seeded vocabulary (10% capitalised), some punctuation,
+    occasional doubled words."""
+    vocab = vocabulary(rng)
+    written = 0
+    while written < n:
+        lines = []
+        size = 0
+        while size < CHUNK and written + size < n:
+            ws = rng.choices(vocab, k=rng.randint(3, 14))
+            if rng.random() < 0.2:
+                ws.insert(1, ws[0])
+            line = " ".join(ws) + rng.choice(("", "", "", ".", ",", "!", "?")) + "\n"
+            lines.append(line)
+            size += len(line)
+        data = "".join(lines).encode()[: n - written]
+        out.write(data)
+        written += len(data)
 
 
 def gen_numbers(n, rng, out):
-    buf = []
-    size = 0
-    while size < n:
-        v = rng.randint(-1000000, 1000000000) if rng.random() < 0.9 else rng.randint(0, 999)
-        line = "%d\n" % v
-        buf.append(line)
-        size += len(line)
-    out.write("".join(buf).encode()[:n])
-
-
-TAGS = ["red", "green", "blue", "fast", "slow", "new", "old", "hot", "cold", "beta"]
+    """Decimal integers, one per line: mostly in [-1e6, 1e9], 10% small (0..999)."""
+    written = 0
+    while written < n:
+        vals = [rng.randint(-1000000, 1000000000) if rng.random() < 0.9 else rng.randint(0, 999) for _ in range(60000)]
+        data = ("\n".join(map(str, vals)) + "\n").encode()[: n - written]
+        out.write(data)
+        written += len(data)
 
 
 def gen_json(n, rng, out):
-    parts = []
-    size = 2
+    """A JSON array of {"id": int, "name": str, "tags": [str], "score": float} objects."""
+    vocab = vocabulary(rng, 2000)
+    out.write(b"[")
+    written = 2
     i = 0
+    parts = []
     while True:
-        obj = {"id": i, "name": "item-%d-%s" % (i, "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 5)))),
-               "tags": rng.sample(TAGS, rng.randint(0, 4)), "score": round(rng.uniform(0, 100), 3)}
-        s = json.dumps(obj, separators=(",", ":"))
-        if size + len(s) + 1 > n and parts:
-            break
-        if size + len(s) + 1 > n:
+        tags = rng.sample(TAGS, rng.randint(0, 4))
+        s = '%s{"id":%d,"name":"item-%d-%s","tags":[%s],"score":%.3f}' % (
+            "," if i else "", i, i, rng.choice(vocab), ",".join('"%s"' % t for t in tags), rng.uniform(0, 100))
+        if written + len(s) > n:
             break
         parts.append(s)
-        size += len(s) + 1
+        written += len(s)
         i += 1
-    out.write(("[" + ",".join(parts) + "]").encode())
+        if len(parts) >= 20000:
+            out.write("".join(parts).encode())
+            parts = []
+    out.write("".join(parts).encode() + b"]")
 
 
 def gen_binary(n, rng, out):
-    out.write(rng.randbytes(n))
+    """Seeded pseudo-random bytes."""
+    while n > 0:
+        k = min(n, CHUNK)
+        out.write(rng.randbytes(k))
+        n -= k
 
 
 def gen_pixels(n, rng, out):
-    # A smooth gradient image with noise, 3 bytes (R, G, B) per pixel, row width 512.
-    npix = n // 3
-    width = 512
-    noise = rng.randbytes(npix)
-    row = bytearray()
-    for x in range(width):
-        row += bytes(((x * 255 // width) & 0xFF, (x * 3) & 0xFF, 128))
-    data = bytearray()
-    y = 0
-    while len(data) < npix * 3:
-        r = bytearray(row)
-        for k in range(2, len(r), 3):
-            r[k] = (y * 255 // 512) & 0xFF
-        data += r
-        y += 1
-    del data[npix * 3:]
-    for i in range(npix):
-        data[3 * i] = (data[3 * i] + (noise[i] & 0x1F)) & 0xFF
-    out.write(bytes(data))
+    """Raw RGB, 3 bytes per pixel, rows of 512 pixels: a noisy colour gradient tile of 512x64
+    pixels, each repetition shifted in brightness so no two neighbouring tiles are equal."""
+    width, rows = 512, 64
+    tile = bytearray()
+    noise = rng.randbytes(width * rows)
+    for y in range(rows):
+        for x in range(width):
+            k = noise[y * width + x]
+            tile += bytes(((x // 2 + (k & 31)) & 255, (y * 4 + (k >> 5) * 8) & 255, ((x ^ y) + (k & 7)) & 255))
+    tile = bytes(tile)
+    tables = [bytes(((v + 13 * t) & 255) for v in range(256)) for t in range(32)]
+    n -= n % 3
+    t = 0
+    while n > 0:
+        data = tile.translate(tables[t % 32])[:n]
+        out.write(data)
+        n -= len(data)
+        t += 1
 
 
 GENERATORS = {"text": gen_text, "numbers": gen_numbers, "json": gen_json, "binary": gen_binary, "pixels": gen_pixels}

@@ -31,6 +31,11 @@
 
 struct analyzer {
         TSParser *parser;
+        /* per-file scratch kept between files (no malloc/free churn per file) */
+        int32_t *line_owner;
+        size_t line_cap;
+        void *frames;
+        size_t frames_cap;
         TSTreeCursor scan; /* for bounded sub-scans; reset per use */
         bool scan_init;
         struct analyzer_opts opts;
@@ -1034,6 +1039,8 @@ void analyzer_free(struct analyzer *a)
                 return;
         if (a->scan_init)
                 ts_tree_cursor_delete(&a->scan);
+        free(a->line_owner);
+        free(a->frames);
         ts_parser_delete(a->parser);
         free(a);
 }
@@ -1050,8 +1057,9 @@ void analysis_free(struct analysis *r)
 
 static void walk_free(struct walk *w)
 {
-        free(w->line_owner);
-        free(w->frames.v);
+        /* line_owner and frames stay with the analyzer for the next file */
+        w->a->frames = w->frames.v;
+        w->a->frames_cap = w->frames.cap;
         free(w->fctx.v);
         free(w->funcs.v);
         free(w->fnames.v);
@@ -1085,9 +1093,12 @@ int analyze_buffer(struct analyzer *a, const struct lang *lang, const char *src,
                 lines++;
         out->f.lines = lines;
         w.n_lines = lines;
-        w.line_owner = malloc(((size_t)lines + 1) * sizeof(*w.line_owner));
-        if (!w.line_owner)
+        if (grow((void **)&a->line_owner, &a->line_cap, (size_t)lines + 1, sizeof(*a->line_owner)) <
+            0)
                 return -ENOMEM;
+        w.line_owner = a->line_owner;
+        w.frames.v = a->frames;
+        w.frames.cap = a->frames_cap;
         memset(w.line_owner, 0xff, ((size_t)lines + 1) * sizeof(*w.line_owner)); /* -1 */
 
         int r = -ENOMEM;

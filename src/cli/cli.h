@@ -10,3 +10,9 @@ int cmd_runs(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_predict(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+
+/* "presize CMD: message" on stderr; returns status (2 for bad usage). */
+int cli_fail(const char *cmd, int status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* "presize CMD: msg[: arg]", a blank line and the usage text on stderr; returns 2. */
+int cli_usage_error(const char *cmd, const char *usage, const char *msg, const char *arg);

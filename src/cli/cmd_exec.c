@@ -71,17 +71,7 @@ static int check_interrupt(struct sandbox *s, const struct sample *smp, void *ct
         return interrupted != 0;
 }
 
-static int bad(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int bad(const char *fmt, ...)
-{
-        va_list ap;
-        va_start(ap, fmt);
-        fprintf(stderr, "presize exec: ");
-        vfprintf(stderr, fmt, ap);
-        fprintf(stderr, "\n");
-        va_end(ap);
-        return 2;
-}
+#define bad(...) cli_fail("exec", 2, __VA_ARGS__)
 
 #define BAD(...)                                                                                   \
         do {                                                                                       \

@@ -33,17 +33,7 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 done, 1 store failure, 2 bad usage.\n";
 
-static int bad(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int bad(const char *fmt, ...)
-{
-        va_list ap;
-        va_start(ap, fmt);
-        fprintf(stderr, "presize profiles: ");
-        vfprintf(stderr, fmt, ap);
-        fprintf(stderr, "\n");
-        va_end(ap);
-        return 2;
-}
+#define bad(...) cli_fail("profiles", 2, __VA_ARGS__)
 
 static int open_store(const char *path, struct store **s)
 {
@@ -77,11 +67,11 @@ static int do_list(struct store *s, bool json)
         if (json) {
                 json_t *a = json_array();
                 for (size_t i = 0; a && i < n; i++) {
-                        json_t *o = json_pack("{s:s, s:I, s:I, s:I, s:b}", "name", t[i].name,
-                                              "cpu_millicores", (json_int_t)t[i].cpu_millicores,
-                                              "memory_bytes", (json_int_t)t[i].memory_bytes,
-                                              "net_rate_bps", (json_int_t)t[i].net_rate_bps,
-                                              "gpu", t[i].gpu);
+                        json_t *o =
+                            json_pack("{s:s, s:I, s:I, s:I, s:b}", "name", t[i].name,
+                                      "cpu_millicores", (json_int_t)t[i].cpu_millicores,
+                                      "memory_bytes", (json_int_t)t[i].memory_bytes, "net_rate_bps",
+                                      (json_int_t)t[i].net_rate_bps, "gpu", t[i].gpu);
                         if (!o || json_array_append_new(a, o) < 0) {
                                 json_decref(a);
                                 a = NULL;
@@ -203,8 +193,7 @@ int cmd_profiles(int argc, char **argv)
                 if (optind >= argc)
                         return bad("%s: missing the tier NAME", sub);
                 if (optind + 1 < argc)
-                        return bad("%s: one tier NAME only (got '%s' too)", sub,
-                                   argv[optind + 1]);
+                        return bad("%s: one tier NAME only (got '%s' too)", sub, argv[optind + 1]);
                 name = argv[optind];
                 size_t len = strlen(name);
                 if (len == 0 || len >= sizeof(t.name))

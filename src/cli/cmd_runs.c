@@ -44,17 +44,7 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 done, 1 store or file failure, 2 bad usage or malformed import file.\n";
 
-static int bad(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int bad(const char *fmt, ...)
-{
-        va_list ap;
-        va_start(ap, fmt);
-        fprintf(stderr, "presize runs: ");
-        vfprintf(stderr, fmt, ap);
-        fprintf(stderr, "\n");
-        va_end(ap);
-        return 2;
-}
+#define bad(...) cli_fail("runs", 2, __VA_ARGS__)
 
 /* ---- one table of fields drives csv, jsonl and import ---- */
 
@@ -67,9 +57,15 @@ struct field {
         size_t size; /* K_STR: capacity */
 };
 
-#define R(m)          offsetof(struct run_record, m)
-#define F(n, k, m)    {n, k, R(m), sizeof(((struct run_record *)0)->m)}
-#define A(p, n, k, m) {p n, k, R(m), 0}
+#define R(m) offsetof(struct run_record, m)
+#define F(n, k, m)                                                                                 \
+        {                                                                                          \
+                n, k, R(m), sizeof(((struct run_record *)0)->m)                                    \
+        }
+#define A(p, n, k, m)                                                                              \
+        {                                                                                          \
+                p n, k, R(m), 0                                                                    \
+        }
 
 static const struct field fields[] = {
     F("id", K_I64, id),
@@ -120,7 +116,7 @@ static const struct field fields[] = {
     F("adjustments", K_JSON, adjustments),
 };
 
-#define AT(r, f, T) ((T *)((char *)(r) + (f)->off))
+#define AT(r, f, T) ((T *)(void *)((char *)(r) + (f)->off))
 
 static void allow_format(const struct alloc *a, char *buf, size_t len)
 {
@@ -304,9 +300,8 @@ static int run_from_json(json_t *o, struct run_record *r, double **feat, char **
                         break;
                 }
                 continue;
-type:
-                snprintf(why, why_len, "field '%s' has the wrong type or is out of range",
-                         f->name);
+        type:
+                snprintf(why, why_len, "field '%s' has the wrong type or is out of range", f->name);
                 return -EINVAL;
         }
         json_t *a = json_object_get(o, "features");
@@ -612,8 +607,8 @@ static int do_import(struct store *s, const char *path)
                         break;
                 }
                 if (r < 0) {
-                        fprintf(stderr, "presize runs: %s:%" PRIu64 ": cannot store it: %s\n",
-                                path, lineno, strerror(-r));
+                        fprintf(stderr, "presize runs: %s:%" PRIu64 ": cannot store it: %s\n", path,
+                                lineno, strerror(-r));
                         rc = 1;
                         break;
                 }
@@ -636,8 +631,8 @@ static int do_import(struct store *s, const char *path)
                 fprintf(stderr, "presize runs: cannot commit the import: %s\n", strerror(-r));
                 return 1;
         }
-        fprintf(stderr, "presize runs: imported %" PRIu64 " runs (%" PRIu64
-                        " already present) from %s\n",
+        fprintf(stderr,
+                "presize runs: imported %" PRIu64 " runs (%" PRIu64 " already present) from %s\n",
                 added, present, path);
         return 0;
 }

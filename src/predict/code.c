@@ -41,8 +41,8 @@ static char *join_imports(const struct analysis *r)
         return s;
 }
 
-int code_from_source(struct analyzer *a, const struct code_input *in,
-                     const struct notification *n, double *v, const char **detected, char **imports_csv)
+int code_from_source(struct analyzer *a, const struct code_input *in, const struct notification *n,
+                     double *v, const char **detected, char **imports_csv)
 {
         const struct lang *l = NULL;
         if (detected)
@@ -90,4 +90,20 @@ int code_from_source(struct analyzer *a, const struct code_input *in,
         }
         analysis_free(&r);
         return 0;
+}
+
+int code_analyzer_new(struct analyzer **out)
+{
+        struct analyzer_opts o = {0};
+        return analyzer_new(&o, out);
+}
+
+void code_analyzer_free(struct analyzer *a)
+{
+        analyzer_free(a);
+}
+
+const char *code_strerror(int err)
+{
+        return analyze_strerror(err);
 }

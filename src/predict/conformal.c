@@ -32,6 +32,14 @@ double conformal_quantile(double *res, size_t n, double coverage)
         return res[k - 1];
 }
 
+size_t conformal_group_min(double coverage)
+{
+        if (!(coverage > 0 && coverage < 1))
+                return 1;
+        double n = ceil(coverage / (1 - coverage) - 1e-9);
+        return n < 1 ? 1 : (size_t)n;
+}
+
 struct group {
         const char *name;
         size_t rows;

@@ -1,6 +1,7 @@
 /* Training rows from the store's runs or from an exported JSON Lines file. Only runs whose
  * outcome is "ok" are kept; the others are counted by outcome (they say how much a program
  * needed only up to the point where it failed, which would teach the model too little). */
+#include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "predict/predict.h"
+#include "store/sha256.h"
 #include "store/store.h"
 #include "util/cleanup.h"
 
@@ -253,4 +255,256 @@ json_t *dataset_describe(const struct dataset *d)
                             json_integer((json_int_t)d->wrong_features));
         json_decref(progs);
         return j;
+}
+
+/* ---- literal statistics from the corpus ---- */
+
+struct corpus_file {
+        char *rel;  /* "python/dp_lcs.py" */
+        char *text; /* the template, NUL-terminated */
+        size_t len;
+};
+
+static void corpus_files_free(struct corpus_file *f, size_t n)
+{
+        for (size_t i = 0; i < n; i++) {
+                free(f[i].rel);
+                free(f[i].text);
+        }
+        free(f);
+}
+
+static int read_whole(const char *path, char **out, size_t *len)
+{
+        FILE *f = fopen(path, "re");
+        if (!f)
+                return -errno;
+        size_t cap = 4096, n = 0;
+        char *buf = malloc(cap);
+        int ret = buf ? 0 : -ENOMEM;
+        size_t got;
+        while (ret == 0 && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+                n += got;
+                if (n + 1 < cap)
+                        continue;
+                char *nb = cap < (64u << 20) ? realloc(buf, cap * 2) : NULL;
+                if (!nb) {
+                        ret = cap < (64u << 20) ? -ENOMEM : -EFBIG;
+                        break;
+                }
+                buf = nb;
+                cap *= 2;
+        }
+        fclose(f);
+        if (ret < 0) {
+                free(buf);
+                return ret;
+        }
+        buf[n] = '\0';
+        *len = n;
+        *out = buf;
+        return 0;
+}
+
+/* Source files up to two directories deep (corpus/<language>/<program>.<ext>, or one more level
+ * for programs with several files). */
+static int collect_corpus(const char *root, const char *rel, int depth, struct corpus_file **f,
+                          size_t *n, size_t *cap)
+{
+        char dir[4096];
+        int k = snprintf(dir, sizeof(dir), "%s%s%s", root, *rel ? "/" : "", rel);
+        if (k < 0 || (size_t)k >= sizeof(dir))
+                return -ENAMETOOLONG;
+        _cleanup_closedir_ DIR *d = opendir(dir);
+        if (!d)
+                return -errno;
+        struct dirent *e;
+        while ((e = readdir(d))) {
+                if (e->d_name[0] == '.')
+                        continue;
+                char r[4096], full[8192];
+                k = snprintf(r, sizeof(r), "%s%s%s", rel, *rel ? "/" : "", e->d_name);
+                if (k < 0 || (size_t)k >= sizeof(r))
+                        continue;
+                k = snprintf(full, sizeof(full), "%s/%s", root, r);
+                if (k < 0 || (size_t)k >= sizeof(full))
+                        continue;
+                if (e->d_type == DT_DIR) {
+                        if (depth < 2)
+                                collect_corpus(root, r, depth + 1, f, n, cap);
+                        continue;
+                }
+                if (e->d_type != DT_REG)
+                        continue;
+                const char *dot = strrchr(e->d_name, '.');
+                static const char *const exts[] = {".py", ".js", ".mjs", ".c", ".java"};
+                bool src = false;
+                for (size_t i = 0; dot && i < ARRAY_SIZE(exts); i++)
+                        src |= !strcmp(dot, exts[i]);
+                if (!src)
+                        continue;
+                if (*n == *cap) {
+                        size_t nc = *cap ? *cap * 2 : 256;
+                        struct corpus_file *nf = reallocarray(*f, nc, sizeof(**f));
+                        if (!nf)
+                                return -ENOMEM;
+                        *f = nf;
+                        *cap = nc;
+                }
+                struct corpus_file cf = {0};
+                if (read_whole(full, &cf.text, &cf.len) < 0)
+                        continue;
+                cf.rel = strdup(r);
+                if (!cf.rel) {
+                        free(cf.text);
+                        return -ENOMEM;
+                }
+                (*f)[(*n)++] = cf;
+        }
+        return 0;
+}
+
+/* The corpus's manifest.json names each program's file: {"programs": [{"id", "path"}, ...]}.
+ * Entries are keyed by id (rel holds the id; the file is read from its path). */
+static int collect_manifest(const char *dir, struct corpus_file **f, size_t *n, size_t *cap)
+{
+        char path[4096];
+        int k = snprintf(path, sizeof(path), "%s/manifest.json", dir);
+        if (k < 0 || (size_t)k >= sizeof(path))
+                return -ENAMETOOLONG;
+        json_error_t err;
+        json_t *m = json_load_file(path, 0, &err);
+        if (!m)
+                return -ENOENT;
+        json_t *progs = json_object_get(m, "programs");
+        size_t np = json_array_size(progs);
+        int ret = 0;
+        *f = calloc(np ? np : 1, sizeof(**f));
+        if (!*f) {
+                json_decref(m);
+                return -ENOMEM;
+        }
+        *cap = np ? np : 1;
+        for (size_t i = 0; i < np; i++) {
+                json_t *e = json_array_get(progs, i);
+                const char *id = json_string_value(json_object_get(e, "id"));
+                const char *rel = json_string_value(json_object_get(e, "path"));
+                if (!id || !rel || strstr(rel, ".."))
+                        continue;
+                char full[8192];
+                k = snprintf(full, sizeof(full), "%s/%s", dir, rel);
+                if (k < 0 || (size_t)k >= sizeof(full))
+                        continue;
+                struct corpus_file cf = {0};
+                if (read_whole(full, &cf.text, &cf.len) < 0)
+                        continue;
+                cf.rel = strdup(id);
+                if (!cf.rel) {
+                        free(cf.text);
+                        ret = -ENOMEM;
+                        break;
+                }
+                (*f)[(*n)++] = cf;
+        }
+        json_decref(m);
+        return ret;
+}
+
+/* Whether program id p names file rel: "python/dp_lcs.py", "python/dp_lcs", "dp_lcs",
+ * "python:dp_lcs", ... any of them. */
+static bool names_file(const char *p, const char *rel)
+{
+        if (!strcmp(p, rel))
+                return true;
+        const char *dot = strrchr(rel, '.');
+        size_t stem_len = dot ? (size_t)(dot - rel) : strlen(rel);
+        if (strlen(p) == stem_len && !strncmp(p, rel, stem_len))
+                return true;
+        const char *base = strrchr(rel, '/');
+        base = base ? base + 1 : rel;
+        size_t blen = dot ? (size_t)(dot - base) : strlen(base);
+        size_t plen = strlen(p);
+        /* the id ends with the file's stem, after a separator or alone */
+        if (plen >= blen && !strncmp(p + plen - blen, base, blen) &&
+            (plen == blen || strchr("/:._-", p[plen - blen - 1])))
+                return true;
+        return false;
+}
+
+/* The template with every __SIZE__ replaced by size. */
+static char *instantiate(const struct corpus_file *cf, uint64_t size, size_t *len)
+{
+        char num[32];
+        int nl = snprintf(num, sizeof(num), "%llu", (unsigned long long)size);
+        size_t count = 0;
+        for (const char *p = cf->text; (p = strstr(p, "__SIZE__")); p += 8)
+                count++;
+        size_t out_len = cf->len + count * (size_t)nl;
+        char *o = malloc(out_len + 1);
+        if (!o)
+                return NULL;
+        size_t k = 0;
+        const char *p = cf->text;
+        for (const char *q; (q = strstr(p, "__SIZE__")); p = q + 8) {
+                memcpy(o + k, p, (size_t)(q - p));
+                k += (size_t)(q - p);
+                memcpy(o + k, num, (size_t)nl);
+                k += (size_t)nl;
+        }
+        size_t rest = strlen(p);
+        memcpy(o + k, p, rest);
+        k += rest;
+        o[k] = '\0';
+        *len = k;
+        return o;
+}
+
+int dataset_literals_from_corpus(struct dataset *d, const char *dir, size_t *found,
+                                 size_t *verified)
+{
+        struct corpus_file *files = NULL;
+        size_t nf = 0, cap = 0;
+        *found = *verified = 0;
+        int ret = collect_manifest(dir, &files, &nf, &cap);
+        if (ret == -ENOENT)
+                ret = collect_corpus(dir, "", 0, &files, &nf, &cap);
+        if (ret < 0) {
+                corpus_files_free(files, nf);
+                return ret;
+        }
+        size_t lit_at = code_len() - LIT_LEN;
+        for (size_t i = 0; i < d->n; i++) {
+                struct row *r = &d->rows[i];
+                if (!isnan(r->code[lit_at]))
+                        continue;
+                const struct corpus_file *cf = NULL;
+                /* the language directory must agree when the id does not name one */
+                for (size_t k = 0; k < nf && !cf; k++)
+                        if (names_file(r->program, files[k].rel) &&
+                            (!r->language[0] || strstr(files[k].rel, r->language) ||
+                             strchr(r->program, '/')))
+                                cf = &files[k];
+                for (size_t k = 0; k < nf && !cf; k++)
+                        if (names_file(r->program, files[k].rel))
+                                cf = &files[k];
+                if (!cf)
+                        continue;
+                size_t len;
+                _cleanup_free_ char *text = instantiate(cf, r->size, &len);
+                if (!text) {
+                        ret = -ENOMEM;
+                        break;
+                }
+                char hex[SHA256_HEX_LEN];
+                sha256_hex(text, len, hex);
+                if (!strcmp(hex, r->code_hash))
+                        (*verified)++;
+                literal_stats(text, len, r->code + lit_at);
+                code_vector_derive(r->code);
+                (*found)++;
+                if (d->no_literals)
+                        d->no_literals--;
+        }
+        corpus_files_free(files, nf);
+        return ret;
 }

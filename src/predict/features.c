@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "predict/predict.h"
 #include "util/cleanup.h"
@@ -18,9 +19,10 @@ const char *const mode_names[MODE__COUNT + 1] = {"metadata", "code", "history"};
 const char *const meta_languages[META_LANGS] = {"python", "javascript", "c", "java"};
 
 const char *const meta_algorithms[META_ALGOS] = {
-    "sorting", "searching",  "graph",          "dynamic_programming", "matrix",   "string",
-    "regex",   "hashing",    "compression",    "json",                "image",    "recursion",
-    "allocation", "multithreaded", "file_io",  "network_io",          "other",
+    "sorting",    "searching", "graph",      "dynamic_programming", "matrix",
+    "string",     "regex",     "hashing",    "compression",         "json",
+    "image",      "recursion", "allocation", "multithreaded",       "file_io",
+    "network_io", "other",
 };
 
 /* Aliases people type for the languages of the one-hot block. */
@@ -29,7 +31,7 @@ static const char *canon_language(const char *l)
         static const struct {
                 const char *alias, *name;
         } aliases[] = {
-            {"py", "python"},     {"python3", "python"}, {"js", "javascript"},
+            {"py", "python"},       {"python3", "python"},    {"js", "javascript"},
             {"node", "javascript"}, {"nodejs", "javascript"},
         };
         for (size_t i = 0; i < ARRAY_SIZE(aliases); i++)
@@ -68,8 +70,8 @@ void meta_vector(const struct notification *n, double *v)
 {
         memset(v, 0, sizeof(double) * META_LEN);
         size_t k = 0;
-        int li = n->language ? index_of(meta_languages, META_LANGS, canon_language(n->language))
-                             : -1;
+        int li =
+            n->language ? index_of(meta_languages, META_LANGS, canon_language(n->language)) : -1;
         v[k + (li < 0 ? META_LANGS : (size_t)li)] = 1;
         k += META_LANGS + 1;
         int ai = index_of(meta_algorithms, META_ALGOS, n->algorithm);
@@ -133,7 +135,8 @@ const char *feature_name(enum mode m, size_t i, char *buf, size_t len)
         }
         i -= nf;
         static const char *const lit[LIT_LEN] = {"lit_log10_max", "lit_sum_log10",
-                                                 "lit_count_ge_1000"};
+                                                 "lit_count_ge_1000", "lit_log10_max_named",
+                                                 "lit_x_loop_depth"};
         if (i < LIT_LEN) {
                 snprintf(buf, len, "%s", lit[i]);
                 return buf;
@@ -141,8 +144,8 @@ const char *feature_name(enum mode m, size_t i, char *buf, size_t len)
         return NULL;
 }
 
-void code_vector(const double *meta, const double *features, size_t n_features,
-                 const double *lit, double *v)
+void code_vector(const double *meta, const double *features, size_t n_features, const double *lit,
+                 double *v)
 {
         size_t nf = code_len() - META_LEN - LIT_LEN;
         memcpy(v, meta, sizeof(double) * META_LEN);
@@ -150,6 +153,24 @@ void code_vector(const double *meta, const double *features, size_t n_features,
                 v[META_LEN + i] = features && i < n_features ? features[i] : NAN;
         for (size_t i = 0; i < LIT_LEN; i++)
                 v[META_LEN + nf + i] = lit ? lit[i] : NAN;
+        code_vector_derive(v);
+}
+
+void code_vector_derive(double *v)
+{
+        size_t nf = code_len() - META_LEN - LIT_LEN;
+        double *lit = v + META_LEN + nf;
+        static size_t depth_at = SIZE_MAX;
+        if (depth_at == SIZE_MAX) {
+                depth_at = nf; /* absent */
+                for (size_t i = 0; i < nf; i++)
+                        if (!strcmp(code_feature_name(i), "max_loop_depth"))
+                                depth_at = i;
+        }
+        double depth = depth_at < nf ? v[META_LEN + depth_at] : NAN;
+        if (isnan(depth) || depth < 1)
+                depth = 1;
+        lit[4] = lit[3] * depth; /* NaN when the literals are missing */
 }
 
 void usage_targets(const struct usage *u, double y[T__COUNT])
@@ -177,8 +198,9 @@ static size_t parse_number(const char *s, size_t len, double *val, bool *integer
         char buf[128];
         size_t b = 0;
         *integer = true;
-        if (len >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X' || s[1] == 'b' ||
-                                         s[1] == 'B' || s[1] == 'o' || s[1] == 'O')) {
+        if (len >= 2 && s[0] == '0' &&
+            (s[1] == 'x' || s[1] == 'X' || s[1] == 'b' || s[1] == 'B' || s[1] == 'o' ||
+             s[1] == 'O')) {
                 int base = (s[1] == 'x' || s[1] == 'X') ? 16 : (s[1] == 'b' || s[1] == 'B') ? 2 : 8;
                 double v = 0;
                 i = 2;
@@ -254,9 +276,27 @@ static size_t skip_space(const char *s, size_t len, size_t i)
         return i;
 }
 
+/* Whether a constant's name says it is not a size (seeds, moduli, masks, hash constants). */
+static bool not_a_size_name(const char *name, size_t len)
+{
+        static const char *const words[] = {"seed", "mod", "mask", "prime", "magic", "mult"};
+        for (size_t w = 0; w < ARRAY_SIZE(words); w++) {
+                size_t wl = strlen(words[w]);
+                for (size_t i = 0; i + wl <= len; i++)
+                        if (!strncasecmp(name + i, words[w], wl))
+                                return true;
+        }
+        return false;
+}
+
 void literal_stats(const char *s, size_t len, double out[LIT_LEN])
 {
-        double maxv = 0, sum = 0, big = 0;
+        double maxv = 0, sum = 0, big = 0, named = 0;
+        /* the assignment being read: the last identifier, the one before it ("define N"),
+         * and whether an '=' (or a #define's name) has been seen since */
+        const char *id = NULL, *prev_id = NULL;
+        size_t id_len = 0, prev_len = 0;
+        bool assigning = false;
         size_t i = 0;
         while (i < len) {
                 unsigned char c = (unsigned char)s[i];
@@ -271,37 +311,73 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                         }
                         if (i < len && s[i] == (char)c)
                                 i++;
+                        assigning = false;
                         continue;
                 }
                 if (isalpha(c) || c == '_' || c == '$') {
+                        size_t st = i;
                         while (i < len && ident_char((unsigned char)s[i]))
                                 i++;
+                        prev_id = id;
+                        prev_len = id_len;
+                        id = s + st;
+                        id_len = i - st;
+                        /* "#define NAME value" assigns like "NAME = value" */
+                        assigning = prev_id && prev_len == 6 && !strncmp(prev_id, "define", 6);
+                        continue;
+                }
+                if (c == '=') {
+                        char before = i > 0 ? s[i - 1] : ' ';
+                        char after = i + 1 < len ? s[i + 1] : ' ';
+                        assigning = id && !strchr("=!<>+-*/%&|^:~", before) && after != '=';
+                        i++;
                         continue;
                 }
                 if (!isdigit(c) && !(c == '.' && i + 1 < len && isdigit((unsigned char)s[i + 1]))) {
+                        if (c != ' ' && c != '\t')
+                                assigning = false;
                         i++;
                         continue;
                 }
                 double v;
                 bool integer;
+                bool hex = c == '0' && i + 1 < len && strchr("xXbBoO", s[i + 1]);
                 i += parse_number(s + i, len - i, &v, &integer);
-                /* fold "A ** B", "A ^ B" is xor in most languages and is left alone, "A << B" */
-                size_t j = skip_space(s, len, i);
-                if (j + 2 < len && ((s[j] == '*' && s[j + 1] == '*') ||
-                                    (s[j] == '<' && s[j + 1] == '<'))) {
-                        bool is_pow = s[j] == '*';
-                        size_t k = skip_space(s, len, j + 2);
-                        if (k < len && isdigit((unsigned char)s[k])) {
-                                double e;
-                                bool eint;
-                                size_t used = parse_number(s + k, len - k, &e, &eint);
-                                if (eint && e <= 64) {
-                                        v = is_pow ? pow(v, e) : ldexp(v, (int)e);
-                                        i = k + used;
-                                }
-                        }
+                /* fold constant expressions of literals, left to right: "A ** B", "A << B",
+                 * "A * B" (1024 * 1024); "A ^ B" is xor in most languages and is left alone */
+                for (;;) {
+                        size_t j = skip_space(s, len, i);
+                        int op = 0; /* 1 pow, 2 shift, 3 multiply */
+                        size_t oplen = 2;
+                        if (j + 1 < len && s[j] == '*' && s[j + 1] == '*')
+                                op = 1;
+                        else if (j + 1 < len && s[j] == '<' && s[j + 1] == '<')
+                                op = 2;
+                        else if (j < len && s[j] == '*' && !(j + 1 < len && s[j + 1] == '='))
+                                op = 3, oplen = 1;
+                        if (!op)
+                                break;
+                        size_t k = skip_space(s, len, j + oplen);
+                        if (k >= len || !isdigit((unsigned char)s[k]))
+                                break;
+                        double e;
+                        bool eint;
+                        size_t used = parse_number(s + k, len - k, &e, &eint);
+                        if (!eint || (op != 3 && e > 64))
+                                break;
+                        v = op == 1 ? pow(v, e) : op == 2 ? ldexp(v, (int)e) : v * e;
+                        i = k + used;
                 }
-                if (!integer || !isfinite(v))
+                /* the whole right-hand side of an assignment: "N = 250000", "#define N 250000",
+                 * "static final int N = 250000;" -- how code states its sizes */
+                size_t j = skip_space(s, len, i);
+                bool whole = assigning && (j >= len || strchr(";,)\r\n#/", s[j]));
+                assigning = false;
+                /* Magic constants are not sizes: hash and RNG multipliers, moduli, masks
+                 * (6364136223846793005, 1000000007, 0x9E3779B97F4A7C15, 0xFFFFFFFF). A size is
+                 * written in decimal and is below 1e9 (a billion elements or bytes is more than
+                 * a sandbox runs); everything else is skipped. */
+                if (!integer || !isfinite(v) || v >= 1e9 || hex)
                         continue;
                 if (v > maxv)
                         maxv = v;
@@ -309,10 +385,14 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                         sum += log10(v);
                 if (v >= 1000)
                         big += 1;
+                if (whole && v > named && !not_a_size_name(id, id_len))
+                        named = v;
         }
         out[0] = maxv >= 1 ? log10(maxv) : 0;
         out[1] = sum;
         out[2] = big;
+        out[3] = named >= 1 ? log10(named) : 0;
+        out[4] = out[3];
 }
 
 size_t code_len(void)

@@ -17,22 +17,33 @@
 #include "predict/predict.h"
 #include "util/cleanup.h"
 
+/* 8 bytes a node, so that a model's trees stay in cache: XGBoost allocates a node's children
+ * next to each other (right = left + 1; checked when loading), so one index is enough.
+ * meta: bits 0-21 the left child's absolute index, bits 22-30 the feature, bit 31 default_left
+ * (where a missing value goes). A leaf points at itself, with a split value of +inf and
+ * default_left set, so that a step from a leaf stays there: a walk can then take a fixed number
+ * of steps (the tree's depth) without asking whether it has arrived, and eight trees are walked
+ * side by side, their chains of dependent loads overlapping. Leaf values are in leaf[]. */
 struct node {
         float value; /* split condition, or the leaf value */
-        uint32_t feature;
-        int32_t left; /* -1 for a leaf; indices are absolute in nodes[] */
-        int32_t right;
-        uint32_t default_left;
+        uint32_t meta;
 };
+#define NODE_INDEX_MAX ((1u << 22) - 1)
+#define NODE_FEATURES  512u
 
 /* One regressor. Owns its nodes, the XGBoost JSON model and, once loaded, the booster. */
 struct gbt {
         struct node *nodes;
+        float *leaf; /* [n_nodes]: the leaf values (0 for split nodes) */
         size_t n_nodes;
         uint32_t *roots;
+        uint8_t *depth; /* [n_trees] */
         size_t n_trees;
         size_t d;
+        size_t d_model; /* XGBoost's num_feature: d, or fewer for a metadata regressor reused
+                           in code mode (its features lead the code vector) */
         float base_score;
+        bool on_margin; /* trees fitted on a margin: base_score is 0 here */
         json_t *json;
         BoosterHandle booster;
 };
@@ -69,6 +80,8 @@ void gbt_free(struct gbt *g)
                 XGBoosterFree(g->booster);
         json_decref(g->json);
         free(g->nodes);
+        free(g->leaf);
+        free(g->depth);
         free(g->roots);
         free(g);
 }
@@ -109,6 +122,14 @@ int gbt_from_json(json_t *xgb, size_t d, struct gbt **out)
             "trees");
         if (!json_is_array(trees))
                 return -EPROTO;
+        /* the breadth-first walk of one tree while loading: XGBoost node, our node, depth */
+        struct qitem {
+                size_t from;
+                uint32_t to;
+                unsigned depth;
+        };
+        _cleanup_free_ struct qitem *queue = NULL;
+        _cleanup_free_ uint8_t *seen = NULL;
         struct gbt *g = calloc(1, sizeof(*g));
         if (!g)
                 return -ENOMEM;
@@ -116,6 +137,11 @@ int gbt_from_json(json_t *xgb, size_t d, struct gbt **out)
         int ret = read_base_score(xgb, &g->base_score);
         if (ret < 0)
                 goto fail;
+        json_t *nfv = json_object_get(
+            json_object_get(json_object_get(xgb, "learner"), "learner_model_param"), "num_feature");
+        g->d_model = json_is_string(nfv) ? (size_t)strtoul(json_string_value(nfv), NULL, 10) : d;
+        if (g->d_model == 0 || g->d_model > d)
+                g->d_model = d;
         size_t total = 0;
         size_t nt = json_array_size(trees);
         for (size_t t = 0; t < nt; t++) {
@@ -127,16 +153,31 @@ int gbt_from_json(json_t *xgb, size_t d, struct gbt **out)
                 }
                 total += (size_t)n;
         }
+        if (total > NODE_INDEX_MAX || d > NODE_FEATURES) {
+                ret = -E2BIG;
+                goto fail;
+        }
         g->nodes = calloc(total ? total : 1, sizeof(*g->nodes));
+        g->leaf = calloc(total ? total : 1, sizeof(*g->leaf));
         g->roots = calloc(nt ? nt : 1, sizeof(*g->roots));
-        if (!g->nodes || !g->roots) {
+        g->depth = calloc(nt ? nt : 1, sizeof(*g->depth));
+        size_t max_n = 1;
+        for (size_t t = 0; t < nt; t++) {
+                json_t *a;
+                size_t n = (size_t)array_len(json_array_get(trees, t), "left_children", &a);
+                if (n > max_n)
+                        max_n = n;
+        }
+        queue = calloc(max_n, sizeof(*queue));
+        seen = calloc(max_n, 1);
+        if (!g->nodes || !g->roots || !g->leaf || !g->depth || !queue || !seen) {
                 ret = -ENOMEM;
                 goto fail;
         }
         size_t base = 0;
         for (size_t t = 0; t < nt; t++) {
                 json_t *tr = json_array_get(trees, t);
-                json_t *lc, *rc, *si, *sc, *dl;
+                json_t *lc = NULL, *rc = NULL, *si = NULL, *sc = NULL, *dl = NULL;
                 int n = array_len(tr, "left_children", &lc);
                 if (array_len(tr, "right_children", &rc) != n ||
                     array_len(tr, "split_indices", &si) != n ||
@@ -145,27 +186,40 @@ int gbt_from_json(json_t *xgb, size_t d, struct gbt **out)
                         ret = -EPROTO;
                         goto fail;
                 }
+                /* Breadth-first from the root, renumbering so that every node's children are
+                 * adjacent whatever XGBoost's own numbering (pruning may reuse deleted slots). */
                 g->roots[t] = (uint32_t)base;
-                for (int i = 0; i < n; i++) {
-                        struct node *nd = &g->nodes[base + (size_t)i];
-                        json_int_t l = json_integer_value(json_array_get(lc, (size_t)i));
-                        json_int_t r = json_integer_value(json_array_get(rc, (size_t)i));
-                        json_int_t f = json_integer_value(json_array_get(si, (size_t)i));
-                        nd->value = (float)json_number_value(json_array_get(sc, (size_t)i));
-                        json_t *dv = json_array_get(dl, (size_t)i);
-                        nd->default_left = json_is_true(dv) || json_integer_value(dv) != 0;
+                queue[0] = (struct qitem){0, (uint32_t)base, 0};
+                size_t head = 0, tail = 1, next = base + 1;
+                memset(seen, 0, (size_t)n);
+                seen[0] = 1;
+                while (head < tail) {
+                        struct qitem q = queue[head++];
+                        struct node *nd = &g->nodes[q.to];
+                        json_int_t l = json_integer_value(json_array_get(lc, q.from));
+                        json_int_t r = json_integer_value(json_array_get(rc, q.from));
+                        json_int_t f = json_integer_value(json_array_get(si, q.from));
+                        nd->value = (float)json_number_value(json_array_get(sc, q.from));
+                        json_t *dv = json_array_get(dl, q.from);
+                        bool dleft = json_is_true(dv) || json_integer_value(dv) != 0;
                         if (l == -1) {
-                                nd->left = nd->right = -1;
-                                nd->feature = 0;
+                                g->leaf[q.to] = nd->value;
+                                nd->value = INFINITY;
+                                nd->meta = q.to | (1u << 31);
+                                if (q.depth > g->depth[t])
+                                        g->depth[t] = (uint8_t)q.depth;
                                 continue;
                         }
-                        if (l <= 0 || l >= n || r <= 0 || r >= n || f < 0 || (size_t)f >= d) {
+                        if (l <= 0 || l >= n || r <= 0 || r >= n || l == r || seen[l] || seen[r] ||
+                            f < 0 || (size_t)f >= d || q.depth >= 64) {
                                 ret = -EPROTO;
                                 goto fail;
                         }
-                        nd->left = (int32_t)(base + (size_t)l);
-                        nd->right = (int32_t)(base + (size_t)r);
-                        nd->feature = (uint32_t)f;
+                        seen[l] = seen[r] = 1;
+                        nd->meta = (uint32_t)next | ((uint32_t)f << 22) | ((uint32_t)dleft << 31);
+                        queue[tail++] = (struct qitem){(size_t)l, (uint32_t)next, q.depth + 1};
+                        queue[tail++] = (struct qitem){(size_t)r, (uint32_t)next + 1, q.depth + 1};
+                        next += 2;
                 }
                 base += (size_t)n;
         }
@@ -179,34 +233,49 @@ fail:
         return ret;
 }
 
-static inline float walk(const struct node *nodes, uint32_t i, const float *x)
+static inline uint32_t step(const struct node *nodes, uint32_t i, const float *x)
 {
-        while (nodes[i].left >= 0) {
-                const struct node *n = &nodes[i];
-                float v = x[n->feature];
-                if (isnan(v))
-                        i = (uint32_t)(n->default_left ? n->left : n->right);
-                else
-                        i = (uint32_t)(v < n->value ? n->left : n->right);
-        }
-        return nodes[i].value;
+        uint32_t m = nodes[i].meta;
+        float v = x[(m >> 22) & (NODE_FEATURES - 1)];
+        /* branch-free: the direction is data, not a jump the CPU must guess */
+        uint32_t go_left = (uint32_t)(v < nodes[i].value) | ((m >> 31) & (uint32_t)(v != v));
+        return (m & NODE_INDEX_MAX) + (go_left ^ 1u);
 }
 
 double gbt_predict(const struct gbt *g, const float *x)
 {
+        enum { LANES = 8 };
+        const struct node *nodes = g->nodes;
         float s = g->base_score;
-        for (size_t t = 0; t < g->n_trees; t++)
-                s += walk(g->nodes, g->roots[t], x);
+        size_t t = 0;
+        for (; t + LANES <= g->n_trees; t += LANES) {
+                uint32_t idx[LANES];
+                unsigned depth = 0;
+                for (int k = 0; k < LANES; k++) {
+                        idx[k] = g->roots[t + (size_t)k];
+                        if (g->depth[t + (size_t)k] > depth)
+                                depth = g->depth[t + (size_t)k];
+                }
+                for (unsigned dd = 0; dd < depth; dd++)
+                        for (int k = 0; k < LANES; k++)
+                                idx[k] = step(nodes, idx[k], x);
+                /* summed in tree order, in float, as XGBoost does */
+                for (int k = 0; k < LANES; k++)
+                        s += g->leaf[idx[k]];
+        }
+        for (; t < g->n_trees; t++) {
+                uint32_t i = g->roots[t];
+                for (unsigned dd = 0; dd < g->depth[t]; dd++)
+                        i = step(nodes, i, x);
+                s += g->leaf[i];
+        }
         return s;
 }
 
 void gbt_predict_batch(const struct gbt *g, const float *X, size_t n, float *out)
 {
         for (size_t i = 0; i < n; i++)
-                out[i] = g->base_score;
-        for (size_t t = 0; t < g->n_trees; t++)
-                for (size_t i = 0; i < n; i++)
-                        out[i] += walk(g->nodes, g->roots[t], X + i * g->d);
+                out[i] = (float)gbt_predict(g, X + i * g->d);
 }
 
 static int xgb_err(const char *what)
@@ -220,7 +289,7 @@ static int load_booster(struct gbt *g)
         if (g->booster)
                 return 0;
         xgb_quiet();
-        _cleanup_free_ char *text = json_dumps(g->json, JSON_COMPACT | JSON_REAL_PRECISION(17));
+        _cleanup_free_ char *text = json_dumps(g->json, MODEL_JSON_FLAGS);
         if (!text)
                 return -ENOMEM;
         BoosterHandle b;
@@ -241,8 +310,23 @@ int gbt_predict_xgb(struct gbt *g, const float *X, size_t n, float *out)
         if (ret < 0)
                 return ret;
         DMatrixHandle m;
-        if (XGDMatrixCreateFromMat(X, n, g->d, NAN, &m) != 0)
+        _cleanup_free_ float *sub = NULL;
+        if (g->d_model < g->d) {
+                sub = malloc((n ? n : 1) * g->d_model * sizeof(float));
+                if (!sub)
+                        return -ENOMEM;
+                for (size_t i = 0; i < n; i++)
+                        memcpy(sub + i * g->d_model, X + i * g->d, g->d_model * sizeof(float));
+        }
+        if (XGDMatrixCreateFromMat(sub ? sub : X, n, g->d_model, NAN, &m) != 0)
                 return xgb_err("matrix");
+        if (g->on_margin) {
+                _cleanup_free_ float *zero = calloc(n ? n : 1, sizeof(float));
+                if (!zero || XGDMatrixSetFloatInfo(m, "base_margin", zero, n) != 0) {
+                        XGDMatrixFree(m);
+                        return zero ? xgb_err("margin") : -ENOMEM;
+                }
+        }
         bst_ulong len = 0;
         const float *res = NULL;
         if (XGBoosterPredict(g->booster, m, 0, 0, 0, &len, &res) != 0) {
@@ -258,8 +342,20 @@ int gbt_predict_xgb(struct gbt *g, const float *X, size_t n, float *out)
         return 0;
 }
 
+void gbt_set_margin(struct gbt *g)
+{
+        g->on_margin = true;
+        g->base_score = 0;
+}
+
 int gbt_train(const struct gbt_params *p, const float *X, const float *y, size_t n, size_t d,
               struct gbt **out)
+{
+        return gbt_train_on_margin(p, X, y, NULL, n, d, out);
+}
+
+int gbt_train_on_margin(const struct gbt_params *p, const float *X, const float *y,
+                        const float *margin, size_t n, size_t d, struct gbt **out)
 {
         if (n == 0 || d == 0)
                 return -EINVAL;
@@ -267,7 +363,8 @@ int gbt_train(const struct gbt_params *p, const float *X, const float *y, size_t
         DMatrixHandle m;
         if (XGDMatrixCreateFromMat(X, n, d, NAN, &m) != 0)
                 return xgb_err("matrix");
-        if (XGDMatrixSetFloatInfo(m, "label", y, n) != 0) {
+        if (XGDMatrixSetFloatInfo(m, "label", y, n) != 0 ||
+            (margin && XGDMatrixSetFloatInfo(m, "base_margin", margin, n) != 0)) {
                 XGDMatrixFree(m);
                 return xgb_err("labels");
         }
@@ -292,15 +389,25 @@ int gbt_train(const struct gbt_params *p, const float *X, const float *y, size_t
         snprintf(v[7], sizeof(v[7]), "%u", p->nthread ? p->nthread : 1);
         snprintf(v[8], sizeof(v[8]), "%.9g", mean);
         const char *params[][2] = {
-            {"booster", "gbtree"},       {"objective", "reg:squarederror"},
-            {"tree_method", "hist"},     {"max_depth", v[0]},
-            {"eta", v[1]},               {"subsample", v[2]},
-            {"colsample_bytree", v[3]},  {"min_child_weight", v[4]},
-            {"lambda", v[5]},            {"seed", v[6]},
-            {"nthread", v[7]},           {"base_score", v[8]},
+            {"booster", "gbtree"},
+            {"objective", "reg:squarederror"},
+            {"tree_method", "hist"},
+            {"max_depth", v[0]},
+            {"eta", v[1]},
+            {"subsample", v[2]},
+            {"colsample_bytree", v[3]},
+            {"min_child_weight", v[4]},
+            {"lambda", v[5]},
+            {"seed", v[6]},
+            {"nthread", v[7]},
+            {"base_score", v[8]},
             {"verbosity", "0"},
         };
         int ret = 0;
+        if (p->monotone && XGBoosterSetParam(b, "monotone_constraints", p->monotone) != 0) {
+                ret = xgb_err("parameter");
+                goto out;
+        }
         for (size_t i = 0; i < ARRAY_SIZE(params); i++)
                 if (XGBoosterSetParam(b, params[i][0], params[i][1]) != 0) {
                         ret = xgb_err("parameter");
@@ -325,6 +432,8 @@ int gbt_train(const struct gbt_params *p, const float *X, const float *y, size_t
         }
         ret = gbt_from_json(j, d, out);
         json_decref(j);
+        if (ret == 0 && margin)
+                gbt_set_margin(*out);
 out:
         XGBoosterFree(b);
         XGDMatrixFree(m);

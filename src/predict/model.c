@@ -16,6 +16,8 @@
 
 #define MODEL_FORMAT "presize-model"
 
+const char *const tm_kind_names[TM__COUNT] = {"own", "metadata", "stacked"};
+
 static void vocab_free(struct vocab *v)
 {
         for (size_t i = 0; i < v->n; i++)
@@ -97,8 +99,8 @@ int model_to_json(const struct model *m, json_t **out)
         json_object_set_new(j, "coverage", json_real(m->coverage));
         json_object_set_new(j, "target_transform", json_string("log1p"));
         json_t *tg = json_object();
-        static const char *const units[T__COUNT] = {"bytes", "milliseconds", "millicores",
-                                                    "bytes", "milliseconds"};
+        static const char *const units[T__COUNT] = {"bytes", "milliseconds", "millicores", "bytes",
+                                                    "milliseconds"};
         for (int t = 0; t < T__COUNT; t++)
                 json_object_set_new(tg, target_names[t], json_string(units[t]));
         json_object_set_new(j, "targets", tg);
@@ -112,6 +114,19 @@ int model_to_json(const struct model *m, json_t **out)
                 for (int t = 0; t < T__COUNT; t++) {
                         json_t *e = json_object();
                         json_object_set_new(e, "q", json_real(m->t[k][t].q));
+                        json_object_set_new(e, "kind", json_string(tm_kind_names[m->t[k][t].kind]));
+                        json_t *ql = json_array();
+                        for (int l = 0; l <= META_LANGS; l++)
+                                json_array_append_new(ql, isnan(m->t[k][t].q_lang[l])
+                                                              ? json_null()
+                                                              : json_real(m->t[k][t].q_lang[l]));
+                        json_object_set_new(e, "q_by_language", ql);
+                        json_t *qa = json_array();
+                        for (int a = 0; a <= META_ALGOS; a++)
+                                json_array_append_new(qa, isnan(m->t[k][t].q_algo[a])
+                                                              ? json_null()
+                                                              : json_real(m->t[k][t].q_algo[a]));
+                        json_object_set_new(e, "q_by_algorithm", qa);
                         json_object_set(e, "xgboost", gbt_json(m->t[k][t].gbt));
                         json_object_set_new(mo, target_names[t], e);
                 }
@@ -187,6 +202,9 @@ int model_from_json(json_t *j, struct model **out, const char **why)
                 json_t *mo = json_object_get(modes, mode_names[k]);
                 if (!mo)
                         continue;
+                /* built without the analyser: the code mode cannot be fed, the metadata one can */
+                if (k == MODE_CODE && predict_features_version() == 0)
+                        continue;
                 if (k == MODE_CODE && m->features_version != predict_features_version()) {
                         *why = "the model's code features come from another analyser version "
                                "(features_version); retrain it with this presize";
@@ -207,12 +225,41 @@ int model_from_json(json_t *j, struct model **out, const char **why)
                                 goto fail;
                         }
                         m->t[k][t].q = json_number_value(q);
+                        json_t *ql = json_object_get(e, "q_by_language");
+                        for (int l = 0; l <= META_LANGS; l++) {
+                                json_t *v = json_array_get(ql, (size_t)l);
+                                m->t[k][t].q_lang[l] =
+                                    json_is_number(v) && json_number_value(v) >= 0
+                                        ? json_number_value(v)
+                                        : NAN;
+                        }
+                        json_t *qa = json_object_get(e, "q_by_algorithm");
+                        for (int a = 0; a <= META_ALGOS; a++) {
+                                json_t *v = json_array_get(qa, (size_t)a);
+                                m->t[k][t].q_algo[a] =
+                                    json_is_number(v) && json_number_value(v) >= 0
+                                        ? json_number_value(v)
+                                        : NAN;
+                        }
+                        const char *kind = json_string_value(json_object_get(e, "kind"));
+                        m->t[k][t].kind = TM_OWN;
+                        for (int i = 0; kind && i < TM__COUNT; i++)
+                                if (!strcmp(kind, tm_kind_names[i]))
+                                        m->t[k][t].kind = (enum tm_kind)i;
+                        if (m->t[k][t].kind != TM_OWN &&
+                            (k == MODE_METADATA || !json_object_get(modes, "metadata"))) {
+                                *why = "a target builds on a metadata regressor the model lacks";
+                                ret = -EPROTO;
+                                goto fail;
+                        }
                         ret = gbt_from_json(json_object_get(e, "xgboost"), mode_len((enum mode)k),
                                             &m->t[k][t].gbt);
                         if (ret < 0) {
                                 *why = "a target's embedded XGBoost model is malformed";
                                 goto fail;
                         }
+                        if (m->t[k][t].kind == TM_STACKED)
+                                gbt_set_margin(m->t[k][t].gbt);
                 }
                 m->has_mode[k] = true;
         }
@@ -281,7 +328,7 @@ int model_save_file(const struct model *m, const char *path)
                 return -ENOMEM;
         }
         snprintf(tmp, len, "%s.tmpXX", path);
-        ret = json_dump_file(j, tmp, JSON_COMPACT | JSON_REAL_PRECISION(17));
+        ret = json_dump_file(j, tmp, MODEL_JSON_FLAGS);
         json_decref(j);
         if (ret < 0) {
                 unlink(tmp);
@@ -313,16 +360,31 @@ static void fill_demand(struct demand *d, const double logp[T__COUNT], const dou
         if (d->t[T_NET].upper < NET_NONE_BYTES)
                 d->net_rate_bps = (struct estimate){0, 0};
         else
-                d->net_rate_bps = (struct estimate){d->t[T_NET].point * 8 / wall,
-                                                    d->t[T_NET].upper * 8 / wall};
+                d->net_rate_bps =
+                    (struct estimate){d->t[T_NET].point * 8 / wall, d->t[T_NET].upper * 8 / wall};
+}
+
+double model_q(const struct model *m, enum mode k, int t, const double *meta)
+{
+        const struct target_model *tm = &m->t[k][t];
+        double q = tm->q;
+        for (int l = 0; meta && l <= META_LANGS; l++)
+                if (meta[l] > 0.5 && !isnan(tm->q_lang[l]))
+                        q = tm->q_lang[l];
+        if (t == T_NET)
+                for (int a = 0; meta && a <= META_ALGOS; a++)
+                        if (meta[META_LANGS + 1 + a] > 0.5 && !isnan(tm->q_algo[a]) &&
+                            tm->q_algo[a] > q)
+                                q = tm->q_algo[a];
+        return q;
 }
 
 void demand_from_logs(const struct model *m, enum mode mode, const double logp[T__COUNT],
-                      struct demand *out)
+                      const double *meta, struct demand *out)
 {
         double q[T__COUNT];
         for (int t = 0; t < T__COUNT; t++)
-                q[t] = m->t[mode][t].q;
+                q[t] = model_q(m, mode, t, meta);
         out->mode = mode;
         fill_demand(out, logp, q);
 }
@@ -350,6 +412,14 @@ static bool libs_known(const struct model *m, const char *libs)
         return known;
 }
 
+double model_predict_log(const struct model *m, enum mode k, int t, const float *x)
+{
+        double v = gbt_predict(m->t[k][t].gbt, x);
+        if (m->t[k][t].kind == TM_STACKED)
+                v += gbt_predict(m->t[MODE_METADATA][t].gbt, x);
+        return v;
+}
+
 int model_predict(const struct model *m, const struct notification *n, const double *code,
                   struct demand *out)
 {
@@ -367,11 +437,13 @@ int model_predict(const struct model *m, const struct notification *n, const dou
                 for (size_t i = 0; i < d; i++)
                         x[i] = (float)meta[i];
         }
-        double logp[T__COUNT];
+        double logp[T__COUNT], meta[META_LEN];
         for (int t = 0; t < T__COUNT; t++)
-                logp[t] = gbt_predict(m->t[mode][t].gbt, x);
+                logp[t] = model_predict_log(m, mode, t, x);
+        for (size_t i = 0; i < META_LEN; i++)
+                meta[i] = x[i];
         *out = (struct demand){0};
-        demand_from_logs(m, mode, logp, out);
+        demand_from_logs(m, mode, logp, meta, out);
         out->low_confidence = !model_knows(&m->languages, n->language) ||
                               !model_knows(&m->algorithms, n->algorithm) ||
                               !libs_known(m, n->libraries);

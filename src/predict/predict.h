@@ -28,11 +28,11 @@ struct tier;
 /* Targets, each learned as log1p(value in the unit below). Units are chosen so that typical
  * values are well above 1, where log1p behaves like log (relative errors). */
 enum target {
-        T_MEMORY,  /* peak memory, bytes */
-        T_CPU,     /* CPU time, milliseconds */
-        T_CORES,   /* average cores, millicores */
-        T_NET,     /* network bytes, received + sent */
-        T_WALL,    /* wall time, milliseconds */
+        T_MEMORY, /* peak memory, bytes */
+        T_CPU,    /* CPU time, milliseconds */
+        T_CORES,  /* average cores, millicores */
+        T_NET,    /* network bytes, received + sent */
+        T_WALL,   /* wall time, milliseconds */
         T__COUNT
 };
 extern const char *const target_names[T__COUNT]; /* "peak_memory_bytes", "cpu_seconds", ... */
@@ -41,14 +41,19 @@ enum mode { MODE_METADATA, MODE_CODE, MODE__COUNT, MODE_HISTORY = MODE__COUNT };
 extern const char *const mode_names[MODE__COUNT + 1]; /* "metadata", "code", "history" */
 
 /* ---- the metadata vector ---- */
-#define META_LANGS      4  /* python javascript c java, then "unknown" */
-#define META_ALGOS      17 /* sorting ... network_io, then "unknown" */
+#define META_LANGS       4  /* python javascript c java, then "unknown" */
+#define META_ALGOS       17 /* sorting ... network_io, then "unknown" */
 #define META_LIB_BUCKETS 16
 extern const char *const meta_languages[META_LANGS];
 extern const char *const meta_algorithms[META_ALGOS];
 /* lang one-hot (5) + algo one-hot (18) + library buckets (16) + library count + log1p(input) */
 #define META_LEN (META_LANGS + 1 + META_ALGOS + 1 + META_LIB_BUCKETS + 1 + 1)
-#define LIT_LEN  3 /* log10 max integer literal, sum log10 literals > 1, count >= 1000 */
+/* Literal statistics: log10 max integer literal, sum of log10 of literals > 1, count >= 1000,
+ * log10 of the largest literal that is the whole value of a named constant (N = 250000, the way
+ * code states its sizes), and one derived feature: that times max(1, the analyser's
+ * max_loop_depth), a rough log10 of the work a loop nest over the size does (trees cannot
+ * multiply two features themselves). */
+#define LIT_LEN 5
 
 /* What a pre-trigger notification carries. Borrowed strings; NULL or "" when not known. */
 struct notification {
@@ -64,10 +69,15 @@ unsigned lib_bucket(const char *name, size_t len);
 void meta_vector(const struct notification *n, double *v);
 
 /* Literal statistics of source text, language-agnostic: integer literals (1_000_000, 1e6, 0x10,
- * 10**6 and 1 << 20 folded), digits inside identifiers and quoted strings skipped.
+ * 10**6, 1 << 20 and 1024 * 1024 folded), digits inside identifiers and quoted strings skipped,
+ * hexadecimal literals and values >= 1e9 skipped (hash and RNG constants, moduli, masks).
  * out[0] = log10 of the largest integer literal (0 if none), out[1] = sum of log10 of integer
- * literals > 1, out[2] = count of integer literals >= 1000. */
+ * literals > 1, out[2] = count of integer literals >= 1000, out[3] = log10 of the largest literal
+ * assigned whole to a name not saying seed/mod/mask/prime/magic/mult (0 if none); out[4] is
+ * left to code_vector. */
 void literal_stats(const char *src, size_t len, double out[LIT_LEN]);
+/* Recompute the derived literal feature of a code vector from its other fields. */
+void code_vector_derive(double *v);
 
 /* The analyser's block (code.c): its length and names, 0 and NULL without the analyser. */
 size_t code_features_len(void);
@@ -84,8 +94,8 @@ int predict_features_version(void);
 
 /* Build the code vector from a metadata vector, the analyser's flattened vector (n_features
  * doubles; missing features become NaN) and literal statistics (NULL: NaN). */
-void code_vector(const double *meta, const double *features, size_t n_features,
-                 const double *lit, double *v);
+void code_vector(const double *meta, const double *features, size_t n_features, const double *lit,
+                 double *v);
 
 /* ---- targets ---- */
 /* Target values (natural units above, not transformed) of a measured usage. */
@@ -117,11 +127,18 @@ struct gbt_params {
         double lambda;
         unsigned seed;
         unsigned nthread;
+        const char *monotone; /* XGBoost monotone_constraints "(0,1,...)" or NULL */
 };
 void gbt_params_default(struct gbt_params *p);
 /* Train on X (n x d, row-major; NaN = missing) and labels y. */
 int gbt_train(const struct gbt_params *p, const float *X, const float *y, size_t n, size_t d,
               struct gbt **out);
+/* The same, fitting trees on top of a given margin per row (XGBoost's base_margin): the result
+ * predicts margin + trees, and gbt_predict returns the trees' sum alone (no base score). */
+int gbt_train_on_margin(const struct gbt_params *p, const float *X, const float *y,
+                        const float *margin, size_t n, size_t d, struct gbt **out);
+/* Mark a loaded regressor as trees-on-a-margin (its base score no longer applies). */
+void gbt_set_margin(struct gbt *g);
 /* From the XGBoost JSON model (borrowed); d is the expected feature count. */
 int gbt_from_json(struct json_t *xgb, size_t d, struct gbt **out);
 /* The XGBoost JSON model (borrowed reference, owned by g). */
@@ -134,10 +151,31 @@ int gbt_predict_xgb(struct gbt *g, const float *X, size_t n, float *out);
 void gbt_free(struct gbt *g);
 
 /* ---- the model ---- */
+/* What a code-mode regressor is, chosen per target on the calibration programs:
+ * its own trees on the code vector, the metadata regressor itself, or trees fitted on the
+ * metadata regressor's prediction (stacked: code corrects what metadata says). */
+enum tm_kind { TM_OWN, TM_METADATA, TM_STACKED, TM__COUNT };
+extern const char *const tm_kind_names[TM__COUNT];
+
 struct target_model {
+        enum tm_kind kind;
         struct gbt *gbt;
         double q; /* conformal quantile of |log residual| at the model's coverage */
+        /* Mondrian conformal: the same quantile among the calibration runs of each language
+         * (meta_languages, then unknown); NaN where a language had fewer than
+         * CONFORMAL_GROUP_MIN calibration runs, and q applies. */
+        double q_lang[META_LANGS + 1];
+        /* The same per algorithm type (meta_algorithms, then unknown), used for network bytes
+         * only: most runs move no bytes at all, so a pooled or per-language bound is met by the
+         * zeros and says nothing about the programs that do use the network. For that target
+         * the bound is the larger of the language's and the algorithm's. NaN below
+         * conformal_group_min(coverage) runs. */
+        double q_algo[META_ALGOS + 1];
 };
+#define CONFORMAL_GROUP_MIN 30
+/* The fewest calibration runs for which the quantile at this coverage is a real residual
+ * (k = ceil((n + 1) c) <= n): 19 at 0.95. */
+size_t conformal_group_min(double coverage);
 struct vocab {
         char **items;
         size_t n;
@@ -156,6 +194,11 @@ struct model {
         double train_seconds;
 };
 void model_free(struct model *m);
+/* log1p-space point prediction of target t in mode k for a vector x of mode_len(k) floats (the
+ * metadata regressor is added for a stacked target). */
+double model_predict_log(const struct model *m, enum mode k, int t, const float *x);
+/* The quantile for a metadata vector: its language's when calibrated, else the pooled one. */
+double model_q(const struct model *m, enum mode k, int t, const double *meta);
 /* Serialise to one JSON document (new reference in *out). */
 int model_to_json(const struct model *m, struct json_t **out);
 /* Parse and validate. -EPROTO: not a presize model or malformed; -EPROTONOSUPPORT: another
@@ -164,6 +207,9 @@ int model_from_json(struct json_t *j, struct model **out, const char **why);
 int model_load_buffer(const char *buf, size_t len, struct model **out, const char **why);
 int model_load_file(const char *path, struct model **out, const char **why);
 int model_save_file(const struct model *m, const char *path);
+/* How the model is written (jansson flags): 9 significant digits round-trip every float32 of the
+ * trees exactly; the quantiles are rounded to 9 digits when trained, so they do too. */
+#define MODEL_JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(9))
 
 /* ---- the dataset ---- */
 struct row {
@@ -181,10 +227,10 @@ struct row {
 struct dataset {
         struct row *rows;
         size_t n, cap;
-        size_t excluded;            /* runs not "ok" (failed, timeout, oom, error) */
-        size_t excluded_by[5];      /* failed, timeout, oom, error, other */
-        size_t wrong_features;      /* features of another version: code block left missing */
-        size_t no_literals;         /* source unavailable: literal block left missing */
+        size_t excluded;       /* runs not "ok" (failed, timeout, oom, error) */
+        size_t excluded_by[5]; /* failed, timeout, oom, error, other */
+        size_t wrong_features; /* features of another version: code block left missing */
+        size_t no_literals;    /* source unavailable: literal block left missing */
 };
 void dataset_free(struct dataset *d);
 /* From the store's runs (outcome "ok"); others are counted as excluded. */
@@ -192,18 +238,24 @@ int dataset_from_store(struct store *s, struct dataset *d);
 /* From JSON Lines as `presize runs export --format jsonl` writes them. *line gets the failing
  * line on -EINVAL. */
 int dataset_from_jsonl(const char *path, struct dataset *d, size_t *line);
-/* Fill literal statistics for rows whose source is in corpus_dir (instantiated programs found by
- * code hash). Optional; counts what stayed missing in d->no_literals. */
 int dataset_add_one(struct dataset *d, const struct row *r);
+/* Fill the literal statistics of rows that have none from the corpus they were profiled from:
+ * the program's template (found by its id) with __SIZE__ replaced by the run's size. *verified
+ * counts instantiations whose sha256 equals the run's code hash. */
+int dataset_literals_from_corpus(struct dataset *d, const char *dir, size_t *found,
+                                 size_t *verified);
 /* A description for the model file: runs, programs, languages, algorithms, excluded. */
 struct json_t *dataset_describe(const struct dataset *d);
 
 /* ---- training ---- */
 struct train_opts {
-        double coverage;      /* default 0.95 */
-        double calib_share;   /* share of programs held out for calibration, default 0.2 */
+        double coverage;    /* default 0.95 */
+        double calib_share; /* share of programs held out for calibration, default 0.2 */
         struct gbt_params gbt;
         bool modes[MODE__COUNT];
+        /* Size features (log1p input bytes, the literal sizes) may only raise the prediction of
+         * memory, CPU time, network bytes and wall time, everything else held equal. */
+        bool monotone;
 };
 void train_opts_default(struct train_opts *o);
 /* Train rows[idx[0..n)] (all when idx NULL). */
@@ -217,7 +269,7 @@ struct estimate {
 struct demand {
         enum mode mode;
         bool low_confidence;
-        struct estimate t[T__COUNT];   /* natural units (see enum target) */
+        struct estimate t[T__COUNT]; /* natural units (see enum target) */
         struct estimate cpu_millicores;
         struct estimate memory_bytes;
         struct estimate net_rate_bps;
@@ -229,7 +281,7 @@ int model_predict(const struct model *m, const struct notification *n, const dou
                   struct demand *out);
 /* Predict from log-space values (after the trees). */
 void demand_from_logs(const struct model *m, enum mode mode, const double logp[T__COUNT],
-                      struct demand *out);
+                      const double *meta, struct demand *out);
 /* Blend measured history (n runs) into a model demand: weight n / (n + 2) on the history mean in
  * log space; the upper bound is at least 10% above the largest run. */
 void demand_blend_history(struct demand *d, const struct model *m, const struct usage *runs,
@@ -252,15 +304,20 @@ void allocation_for(const struct demand *d, const struct tier *t, struct alloc *
 
 /* ---- code: analyse a source buffer into a code vector (code.c) ---- */
 struct code_input {
-        const char *path;      /* for language detection by extension; may be NULL */
-        const char *lang;      /* --lang or NULL: detect */
+        const char *path; /* for language detection by extension; may be NULL */
+        const char *lang; /* --lang or NULL: detect */
         const char *src;
         size_t len;
 };
 struct analyzer;
+/* The analyser's own constructor, destructor and error sentences, through this module so that
+ * callers build without the analyser too (-ENOTSUP then). */
+int code_analyzer_new(struct analyzer **out);
+void code_analyzer_free(struct analyzer *a);
+const char *code_strerror(int err);
 /* Fills v (code_len() doubles) from the notification (its language, when NULL, is the detected
  * one) and the source. *detected gets the language
  * name used (static storage) or NULL. -ENOPKG: language unknown to the analyser; -ENOTSUP:
  * built without it. */
-int code_from_source(struct analyzer *a, const struct code_input *in,
-                     const struct notification *n, double *v, const char **detected, char **imports_csv);
+int code_from_source(struct analyzer *a, const struct code_input *in, const struct notification *n,
+                     double *v, const char **detected, char **imports_csv);

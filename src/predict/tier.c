@@ -63,8 +63,8 @@ void allocation_for(const struct demand *d, const struct tier *t, struct alloc *
 {
         a->cpu_millicores = round_up(d->cpu_millicores.upper, 100, 100);
         a->memory_bytes = round_up(d->memory_bytes.upper, 16 * MIB, 32 * MIB);
-        a->net_rate_bps = d->net_rate_bps.upper > 0 ? round_up(d->net_rate_bps.upper, 1000000, 0)
-                                                    : 0;
+        a->net_rate_bps =
+            d->net_rate_bps.upper > 0 ? round_up(d->net_rate_bps.upper, 1000000, 0) : 0;
         a->network = a->net_rate_bps > 0;
         *gpu = t ? t->gpu : false;
 }

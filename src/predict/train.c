@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,7 +15,7 @@
 
 void train_opts_default(struct train_opts *o)
 {
-        *o = (struct train_opts){.coverage = 0.95, .calib_share = 0.25};
+        *o = (struct train_opts){.coverage = 0.95, .calib_share = 0.25, .monotone = true};
         gbt_params_default(&o->gbt);
         o->modes[MODE_METADATA] = true;
         o->modes[MODE_CODE] = code_features_len() > 0;
@@ -75,13 +76,81 @@ static float *matrix(const struct dataset *d, const size_t *idx, size_t n, enum 
         return X;
 }
 
+/* 9 significant digits, as the model file keeps them (MODEL_JSON_FLAGS). */
+static double round9(double v)
+{
+        char buf[32];
+        snprintf(buf, sizeof(buf), "%.9g", v);
+        return strtod(buf, NULL);
+}
+
+/* "(0,0,...,1,...)": +1 on the size features of mode m, for the targets that grow with size. */
+static char *monotone_string(enum mode m, int t)
+{
+        size_t d = mode_len(m);
+        char *s = malloc(d * 2 + 3);
+        if (!s)
+                return NULL;
+        size_t k = 0;
+        s[k++] = '(';
+        for (size_t i = 0; i < d; i++) {
+                char buf[96];
+                const char *name = feature_name(m, i, buf, sizeof(buf));
+                bool up =
+                    t != T_CORES && name &&
+                    (!strcmp(name, "log1p_input_bytes") || !strcmp(name, "lit_log10_max_named") ||
+                     !strcmp(name, "lit_x_loop_depth"));
+                if (i)
+                        s[k++] = ',';
+                s[k++] = up ? '1' : '0';
+        }
+        s[k++] = ')';
+        s[k] = '\0';
+        return s;
+}
+
+static double target_log(const struct row *r, int t);
+
+/* Conformal quantiles of a candidate from its calibration predictions (pooled and per
+ * language); returns its score: mean absolute log residual plus the pooled quantile. res ends
+ * sorted. */
+static double calibrate(const struct dataset *d, const size_t *ca, size_t nca, int t,
+                        const float *pred, double coverage, struct target_model *tm, double *res,
+                        double *res_l)
+{
+        for (int l = 0; l <= META_LANGS; l++) {
+                size_t nl = 0;
+                for (size_t i = 0; i < nca; i++)
+                        if (d->rows[ca[i]].meta[l] > 0.5)
+                                res_l[nl++] = fabs(target_log(&d->rows[ca[i]], t) - pred[i]);
+                tm->q_lang[l] = nl >= CONFORMAL_GROUP_MIN
+                                    ? round9(conformal_quantile(res_l, nl, coverage))
+                                    : NAN;
+        }
+        size_t amin = conformal_group_min(coverage);
+        for (int a = 0; a <= META_ALGOS; a++) {
+                size_t na = 0;
+                for (size_t i = 0; i < nca; i++)
+                        if (d->rows[ca[i]].meta[META_LANGS + 1 + a] > 0.5)
+                                res_l[na++] = fabs(target_log(&d->rows[ca[i]], t) - pred[i]);
+                tm->q_algo[a] = na >= amin ? round9(conformal_quantile(res_l, na, coverage)) : NAN;
+        }
+        double sum = 0;
+        for (size_t i = 0; i < nca; i++) {
+                res[i] = fabs(target_log(&d->rows[ca[i]], t) - pred[i]);
+                sum += res[i];
+        }
+        tm->q = round9(conformal_quantile(res, nca, coverage));
+        return sum / (double)(nca ? nca : 1) + tm->q;
+}
+
 static double target_log(const struct row *r, int t)
 {
         return log1p(r->y[t] > 0 ? r->y[t] : 0);
 }
 
-int model_train(const struct dataset *d, const size_t *idx_in, size_t n,
-                const struct train_opts *o, struct model **out)
+int model_train(const struct dataset *d, const size_t *idx_in, size_t n, const struct train_opts *o,
+                struct model **out)
 {
         if (!idx_in)
                 n = d->n;
@@ -96,7 +165,9 @@ int model_train(const struct dataset *d, const size_t *idx_in, size_t n,
         _cleanup_free_ float *y = malloc(n * sizeof(float));
         _cleanup_free_ float *pred = malloc(n * sizeof(float));
         _cleanup_free_ double *res = malloc(n * sizeof(double));
-        if (!idx || !groups || !calib || !tr || !ca || !y || !pred || !res)
+        _cleanup_free_ double *res_l = malloc(n * sizeof(double));
+        _cleanup_free_ float *margin = malloc(n * sizeof(float));
+        if (!idx || !groups || !calib || !tr || !ca || !y || !pred || !res || !res_l || !margin)
                 return -ENOMEM;
         for (size_t i = 0; i < n; i++) {
                 idx[i] = idx_in ? idx_in[i] : i;
@@ -140,23 +211,107 @@ int model_train(const struct dataset *d, const size_t *idx_in, size_t n,
                 for (int t = 0; t < T__COUNT; t++) {
                         for (size_t i = 0; i < ntr; i++)
                                 y[i] = (float)target_log(&d->rows[tr[i]], t);
-                        ret = gbt_train(&o->gbt, Xtr, y, ntr, mode_len((enum mode)k),
-                                        &m->t[k][t].gbt);
-                        if (ret < 0)
-                                goto fail;
-                        gbt_predict_batch(m->t[k][t].gbt, Xca, nca, pred);
-                        for (size_t i = 0; i < nca; i++)
-                                res[i] = fabs(target_log(&d->rows[ca[i]], t) - pred[i]);
-                        m->t[k][t].q = conformal_quantile(res, nca, o->coverage);
-                        /* median absolute log residual on calibration: a quick health figure */
+                        struct gbt_params gp = o->gbt;
+                        if (k == MODE_METADATA) {
+                                /* the notification path must be fast (>= 50,000 predictions a
+                                 * second a core) and its few, mostly categorical inputs need
+                                 * fewer trees: half the rounds at twice the learning rate */
+                                gp.rounds = gp.rounds > 1 ? gp.rounds / 2 : 1;
+                                gp.eta = gp.eta * 2 < 1 ? gp.eta * 2 : 1;
+                        }
+                        _cleanup_free_ char *mono =
+                            o->monotone ? monotone_string((enum mode)k, t) : NULL;
+                        gp.monotone = mono;
+                        /* candidates: own trees; in code mode also the metadata regressor and
+                         * trees stacked on it */
+                        struct target_model cand[TM__COUNT] = {{0}};
+                        double score[TM__COUNT];
+                        bool stack = k == MODE_CODE && m->has_mode[MODE_METADATA];
                         json_t *e = json_object();
-                        json_object_set_new(e, "q", json_real(m->t[k][t].q));
-                        json_object_set_new(e, "calib_median_abs_log_residual",
-                                            json_real(res[nca / 2]));
                         json_object_set_new(mm, target_names[t], e);
+                        for (int c = 0; c < TM__COUNT; c++) {
+                                score[c] = INFINITY;
+                                if (c != TM_OWN && !stack)
+                                        continue;
+                                cand[c].kind = (enum tm_kind)c;
+                                const struct gbt *mg = stack ? m->t[MODE_METADATA][t].gbt : NULL;
+                                if (c == TM_OWN) {
+                                        ret = gbt_train(&gp, Xtr, y, ntr, mode_len((enum mode)k),
+                                                        &cand[c].gbt);
+                                } else if (c == TM_METADATA) {
+                                        ret = gbt_from_json(gbt_json(mg), code_len(), &cand[c].gbt);
+                                } else {
+                                        for (size_t i = 0; i < ntr; i++)
+                                                margin[i] = (float)gbt_predict(
+                                                    mg, Xtr + i * mode_len((enum mode)k));
+                                        ret = gbt_train_on_margin(&gp, Xtr, y, margin, ntr,
+                                                                  mode_len((enum mode)k),
+                                                                  &cand[c].gbt);
+                                }
+                                if (ret < 0) {
+                                        for (int c2 = 0; c2 <= c; c2++)
+                                                gbt_free(cand[c2].gbt);
+                                        goto fail;
+                                }
+                                size_t dim = mode_len((enum mode)k);
+                                for (size_t i = 0; i < nca; i++) {
+                                        double p = gbt_predict(cand[c].gbt, Xca + i * dim);
+                                        if (c == TM_STACKED)
+                                                p += gbt_predict(mg, Xca + i * dim);
+                                        pred[i] = (float)p;
+                                }
+                                score[c] = calibrate(d, ca, nca, t, pred, o->coverage, &cand[c],
+                                                     res, res_l);
+                                json_t *ce = json_object();
+                                json_object_set_new(ce, "q", json_real(cand[c].q));
+                                json_object_set_new(ce, "calib_mean_abs_log_residual",
+                                                    json_real(score[c] - cand[c].q));
+                                json_object_set_new(ce, "calib_median_abs_log_residual",
+                                                    json_real(res[nca / 2]));
+                                json_object_set_new(e, tm_kind_names[c], ce);
+                        }
+                        /* the candidate with the lowest mean absolute log residual plus
+                         * quantile on the calibration programs (the point's error and the
+                         * bound's width, which is what allocation pays for): with few programs
+                         * per behaviour, trees can latch on to code features that identify a
+                         * program rather than what it does */
+                        int best = TM_OWN;
+                        for (int c = 1; c < TM__COUNT; c++)
+                                if (score[c] < score[best])
+                                        best = c;
+                        for (int c = 0; c < TM__COUNT; c++)
+                                if (c != best)
+                                        gbt_free(cand[c].gbt);
+                        m->t[k][t] = cand[best];
+                        json_object_set_new(e, "kind", json_string(tm_kind_names[best]));
+                        json_object_set_new(e, "q", json_real(m->t[k][t].q));
+                        json_t *ql = json_object();
+                        for (int l = 0; l <= META_LANGS; l++)
+                                if (!isnan(m->t[k][t].q_lang[l]))
+                                        json_object_set_new(
+                                            ql, l < META_LANGS ? meta_languages[l] : "unknown",
+                                            json_real(m->t[k][t].q_lang[l]));
+                        json_object_set_new(e, "q_by_language", ql);
+                        json_t *qa = json_object();
+                        for (int a = 0; a <= META_ALGOS; a++)
+                                if (!isnan(m->t[k][t].q_algo[a]))
+                                        json_object_set_new(
+                                            qa, a < META_ALGOS ? meta_algorithms[a] : "unknown",
+                                            json_real(m->t[k][t].q_algo[a]));
+                        json_object_set_new(e, "q_by_algorithm", qa);
                 }
                 m->has_mode[k] = true;
         }
+        json_t *params = json_object();
+        json_object_set_new(params, "rounds", json_integer(o->gbt.rounds));
+        json_object_set_new(params, "max_depth", json_integer(o->gbt.max_depth));
+        json_object_set_new(params, "eta", json_real(o->gbt.eta));
+        json_object_set_new(params, "subsample", json_real(o->gbt.subsample));
+        json_object_set_new(params, "colsample_bytree", json_real(o->gbt.colsample));
+        json_object_set_new(params, "seed", json_integer(o->gbt.seed));
+        json_object_set_new(params, "monotone_size", json_boolean(o->monotone));
+        json_object_set_new(params, "calibration_share", json_real(o->calib_share));
+        json_object_set_new(metrics, "params", params);
         json_object_set_new(metrics, "train_runs", json_integer((json_int_t)ntr));
         json_object_set_new(metrics, "calibration_runs", json_integer((json_int_t)nca));
         for (size_t i = 0; i < n; i++) {

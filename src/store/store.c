@@ -200,7 +200,7 @@ static int has_tables(sqlite3 *db, bool *yes)
 
 static int migrate(sqlite3 *db)
 {
-        int64_t version, app;
+        int64_t version = 0, app = 0;
         int r;
         /* Cheap check outside a transaction first: most opens find the schema current. */
         if ((r = pragma_int(db, "PRAGMA application_id", &app)) < 0 ||
@@ -246,7 +246,8 @@ fail:
 
 static int prepare(struct store *s, const char *sql, sqlite3_stmt **st)
 {
-        return sqlite_errno(sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL));
+        return sqlite_errno(
+            sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL));
 }
 
 /* mkdir -p the directory part of path, when it has one that does not exist yet. */
@@ -280,9 +281,8 @@ int store_open(const char *path, struct store **out)
         struct store *s = calloc(1, sizeof(*s));
         if (!s)
                 return -ENOMEM;
-        int rc = sqlite3_open_v2(path, &s->db,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 NULL);
+        int rc = sqlite3_open_v2(
+            path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
         if (rc != SQLITE_OK) {
                 r = s->db ? sqlite_errno(sqlite3_extended_errcode(s->db)) : -ENOMEM;
                 if (r == -ENOENT && s->db && sqlite3_system_errno(s->db) > 0)
@@ -300,7 +300,7 @@ int store_open(const char *path, struct store **out)
         }
         sqlite3_busy_timeout(s->db, busy);
         /* Reading the header here turns a garbage file into SQLITE_NOTADB (-EPROTO). */
-        int64_t app;
+        int64_t app = 0;
         if ((r = pragma_int(s->db, "PRAGMA application_id", &app)) < 0)
                 goto fail;
         if (app != 0 && app != APPLICATION_ID) {
@@ -323,7 +323,10 @@ int store_open(const char *path, struct store **out)
         if ((r = exec_sql(s->db, "PRAGMA synchronous = NORMAL")) < 0 ||
             (r = exec_sql(s->db, "PRAGMA foreign_keys = ON")) < 0 || (r = migrate(s->db)) < 0)
                 goto fail;
-        if ((r = prepare(s, "INSERT INTO runs (" RUN_COLUMNS ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        if ((r = prepare(s,
+                         "INSERT INTO runs (" RUN_COLUMNS ") VALUES "
+                         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                         "?,?,?,?,?,?,?,?,?,?)",
                          &s->ins_run)) < 0 ||
             (r = prepare(s,
                          "SELECT 1 FROM runs WHERE program = ? AND size = ? AND source = "
@@ -597,13 +600,15 @@ int store_run_insert(struct store *s, struct run_record *r)
                 return -EINVAL;
         if (r->created_at == 0)
                 r->created_at = (int64_t)time(NULL);
-        _cleanup_free_ uint8_t *blob = NULL;
+        uint8_t *blob = NULL;
         if (r->n_features > 0 && !(blob = malloc(8 * r->n_features)))
                 return -ENOMEM;
         bool own_tx = sqlite3_get_autocommit(s->db) != 0;
-        int ret;
-        if (own_tx && (ret = store_begin(s)) < 0)
+        int ret = own_tx ? store_begin(s) : 0;
+        if (ret < 0) {
+                free(blob);
                 return ret;
+        }
         sqlite3_stmt *st = s->ins_run;
         ret = bind_run(st, r, blob);
         if (ret == 0) {
@@ -612,18 +617,17 @@ int store_run_insert(struct store *s, struct run_record *r)
         }
         sqlite3_reset(st);
         sqlite3_clear_bindings(st);
-        if (ret == 0) {
-                int64_t id = sqlite3_last_insert_rowid(s->db);
-                if (own_tx && (ret = store_commit(s)) < 0) {
+        free(blob);
+        int64_t id = sqlite3_last_insert_rowid(s->db);
+        if (ret == 0 && own_tx)
+                ret = store_commit(s);
+        if (ret < 0) {
+                if (own_tx)
                         store_rollback(s);
-                        return ret;
-                }
-                r->id = id;
-                return 0;
+                return ret;
         }
-        if (own_tx)
-                store_rollback(s);
-        return ret;
+        r->id = id;
+        return 0;
 }
 
 static void copy_text(char *dst, size_t cap, sqlite3_stmt *st, int i)
@@ -692,8 +696,7 @@ static int read_run(sqlite3_stmt *st, struct run_record *r, double **feat, size_
         return 0;
 }
 
-static int runs_query(struct store *s, const char *sql, int64_t param, store_run_cb cb,
-                      void *ctx)
+static int runs_query(struct store *s, const char *sql, int64_t param, store_run_cb cb, void *ctx)
 {
         sqlite3_stmt *st = NULL;
         int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);

@@ -1,0 +1,275 @@
+/* Prediction throughput: bench_predict [--model FILE] [--train RUNS.jsonl] [--rounds N]
+ *
+ * On one core (pinned to CPU 0), measured in this thread's CPU time (on a shared machine the wall
+ * clock also counts other jobs' turns; it is printed too): metadata predictions per second, one at
+ * a time (notification
+ * -> metadata vector -> 5 regressors -> demand) and in batches (tree-major over 1024 rows);
+ * analyse + predict latency (p50, p99) of a 200-line Python file; and the training time, on
+ * RUNS.jsonl (the corpus export) when given, else on a synthetic set of the corpus's size.
+ * Aims (issue 4): >= 50,000 metadata predictions/s/core; analyse + predict of a 200-line file
+ * under 1 ms. */
+#include <errno.h>
+#include <math.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "predict/predict.h"
+#include "util/cleanup.h"
+#include "util/fsutil.h"
+
+static uint64_t rng = 0x9e3779b97f4a7c15ULL;
+static double urand(void)
+{
+        rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+        return (double)(rng >> 11) / 9007199254740992.0;
+}
+
+static const char *const langs[] = {"python", "javascript", "c", "java"};
+static const char *const algos[] = {"sorting", "graph", "matrix", "hashing", "string", "json"};
+static const char *const libs[] = {"", "numpy", "zlib", "re,json", "pthread"};
+
+/* A synthetic dataset the size of the corpus (1,600 runs of 200 programs). */
+static void synth(struct dataset *d)
+{
+        for (int p = 0; p < 200; p++) {
+                for (int s = 0; s < 8; s++) {
+                        struct row r = {0};
+                        snprintf(r.program, sizeof(r.program), "p%d", p);
+                        snprintf(r.language, sizeof(r.language), "%s", langs[p % 4]);
+                        snprintf(r.algorithm, sizeof(r.algorithm), "%s", algos[p % 6]);
+                        snprintf(r.libraries, sizeof(r.libraries), "%s", libs[p % 5]);
+                        r.input_bytes = (p % 7 == 0) ? 1000ULL << s : 0;
+                        struct notification n = {r.language, r.libraries, r.algorithm,
+                                                 r.input_bytes};
+                        meta_vector(&n, r.meta);
+                        r.code = malloc(code_len() * sizeof(double));
+                        double f[256];
+                        for (size_t i = 0; i < code_features_len() && i < 256; i++)
+                                f[i] = (double)((p * 31 + (int)i * 7) % 20);
+                        double size = 1000.0 * pow(2, s), lit[LIT_LEN] = {log10(size), 5, 2, 0};
+                        code_vector(r.meta, f, code_features_len(), lit, r.code);
+                        double noise = exp(0.1 * (urand() - 0.5));
+                        r.y[T_MEMORY] = (10e6 + 50 * size * (1 + p % 3)) * noise;
+                        r.y[T_CPU] = (30 + size * 0.01 * (1 + p % 5)) * noise;
+                        r.y[T_CORES] = 1000 * noise;
+                        r.y[T_NET] = p % 9 == 0 ? size * 100 : 0;
+                        r.y[T_WALL] = r.y[T_CPU] * 1.2;
+                        dataset_add_one(d, &r);
+                }
+        }
+}
+
+static char *python_file(size_t *len)
+{
+        /* 200 lines: helpers, loops, a class, a comprehension, the size as a literal */
+        size_t cap = 16384, n = 0;
+        char *s = malloc(cap);
+        n += (size_t)snprintf(s + n, cap - n, "import json\nimport re\n\nN = 250000\n\n");
+        for (int f = 0; n < cap - 512; f++) {
+                n += (size_t)snprintf(s + n, cap - n,
+                                      "def helper_%d(xs, k=%d):\n"
+                                      "    total = 0\n"
+                                      "    for i, x in enumerate(xs):\n"
+                                      "        if x %% 3 == 0 and i > k:\n"
+                                      "            total += x * i\n"
+                                      "        elif x %% 5 == 1:\n"
+                                      "            total -= helper_%d(xs[:2], k) if k > 1 else 0\n"
+                                      "    return [y * 2 for y in xs if y > total][:10]\n\n",
+                                      f, f + 1, f);
+                if (f == 20)
+                        break;
+        }
+        n += (size_t)snprintf(s + n, cap - n,
+                              "class Store:\n    def __init__(self):\n        self.d = {}\n\n"
+                              "    def put(self, k, v):\n        self.d[k] = v\n\n"
+                              "data = list(range(N))\nprint(helper_0(data))\n");
+        *len = n;
+        return s;
+}
+
+/* CPU time of this thread: on a shared machine, wall time counts other jobs' turns too. */
+static uint64_t cpu_ns(void)
+{
+        struct timespec ts;
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+        uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+        return (x > y) - (x < y);
+}
+
+int main(int argc, char **argv)
+{
+        const char *model_path = NULL, *train_path = NULL;
+        unsigned rounds = 0;
+        for (int i = 1; i < argc; i++) {
+                if (!strcmp(argv[i], "--model") && i + 1 < argc)
+                        model_path = argv[++i];
+                else if (!strcmp(argv[i], "--train") && i + 1 < argc)
+                        train_path = argv[++i];
+                else if (!strcmp(argv[i], "--rounds") && i + 1 < argc)
+                        rounds = (unsigned)atoi(argv[++i]);
+                else {
+                        fprintf(stderr, "usage: bench_predict [--model FILE] [--train "
+                                        "RUNS.jsonl] [--rounds N]\n");
+                        return 2;
+                }
+        }
+        cpu_set_t set;
+        CPU_ZERO(&set);
+        CPU_SET(0, &set);
+        sched_setaffinity(0, sizeof(set), &set);
+
+        struct dataset d = {0};
+        if (train_path) {
+                size_t line = 0;
+                int r = dataset_from_jsonl(train_path, &d, &line);
+                if (r < 0) {
+                        fprintf(stderr, "bench_predict: %s: %s\n", train_path, strerror(-r));
+                        return 1;
+                }
+        } else {
+                synth(&d);
+        }
+        struct train_opts o;
+        train_opts_default(&o);
+        if (rounds)
+                o.gbt.rounds = rounds;
+        struct model *m = NULL;
+        uint64_t t0 = now_ns();
+        int r = model_train(&d, NULL, 0, &o, &m);
+        double train_s = (double)(now_ns() - t0) / 1e9;
+        if (r < 0) {
+                fprintf(stderr, "bench_predict: training failed: %s\n", strerror(-r));
+                return 1;
+        }
+        printf("training: %zu runs (%s), 5 targets, metadata mode %u rounds, code mode %u rounds "
+               "x 2 candidates, one thread: %.2f s\n",
+               d.n, train_path ? train_path : "synthetic, corpus-sized", o.gbt.rounds / 2,
+               o.gbt.rounds, train_s);
+        if (model_path) {
+                model_free(m);
+                const char *why = NULL;
+                r = model_load_file(model_path, &m, &why);
+                if (r < 0) {
+                        fprintf(stderr, "bench_predict: %s: %s\n", model_path,
+                                why ? why : strerror(-r));
+                        return 1;
+                }
+        }
+        size_t nodes = 0;
+        (void)nodes;
+
+        /* metadata, one at a time */
+        enum { NOTES = 1024 };
+        struct notification notes[NOTES];
+        for (int i = 0; i < NOTES; i++)
+                notes[i] = (struct notification){langs[i % 4], libs[i % 5], algos[i % 6],
+                                                 (uint64_t)(urand() * 1e8)};
+        size_t iters = 200000;
+        double sink = 0;
+        t0 = now_ns();
+        uint64_t c0 = cpu_ns();
+        for (size_t i = 0; i < iters; i++) {
+                struct demand dm;
+                model_predict(m, &notes[i % NOTES], NULL, &dm);
+                sink += dm.memory_bytes.upper;
+        }
+        double single = (double)iters / ((double)(cpu_ns() - c0) / 1e9);
+        double single_wall = (double)iters / ((double)(now_ns() - t0) / 1e9);
+        printf("metadata predictions, one at a time: %.0f per CPU-second of one core (%.2f us "
+               "each); %.0f/s by the wall clock\n",
+               single, 1e6 / single, single_wall);
+
+        /* metadata, batches of 1024 (vectors built, 5 targets, tree-major) */
+        _cleanup_free_ float *X = malloc(NOTES * META_LEN * sizeof(float));
+        _cleanup_free_ float *out = malloc(NOTES * sizeof(float));
+        double meta[META_LEN];
+        size_t batches = 200;
+        c0 = cpu_ns();
+        for (size_t b = 0; b < batches; b++) {
+                for (int i = 0; i < NOTES; i++) {
+                        meta_vector(&notes[i], meta);
+                        for (int k = 0; k < META_LEN; k++)
+                                X[i * META_LEN + k] = (float)meta[k];
+                }
+                for (int t = 0; t < T__COUNT; t++) {
+                        gbt_predict_batch(m->t[MODE_METADATA][t].gbt, X, NOTES, out);
+                        sink += out[b % NOTES];
+                }
+        }
+        double batch = (double)(batches * NOTES) / ((double)(cpu_ns() - c0) / 1e9);
+        printf("metadata predictions, batches of %d: %.0f per CPU-second of one core\n", NOTES,
+               batch);
+
+        /* analyse + predict a 200-line Python file */
+        size_t len;
+        _cleanup_free_ char *src = python_file(&len);
+        size_t lines = 0;
+        for (size_t i = 0; i < len; i++)
+                lines += src[i] == '\n';
+        struct analyzer *an = NULL;
+        if (code_analyzer_new(&an) == 0) {
+                enum { RUNS = 2000 };
+                static uint64_t lat[RUNS];
+                _cleanup_free_ double *v = malloc(code_len() * sizeof(double));
+                struct notification n = {"python", "json,re", "sorting", 0};
+                for (int i = 0; i < RUNS; i++) {
+                        uint64_t a = now_ns();
+                        struct code_input in = {
+                            .path = "bench.py", .lang = "python", .src = src, .len = len};
+                        struct demand dm;
+                        r = code_from_source(an, &in, &n, v, NULL, NULL);
+                        if (r == 0)
+                                r = model_predict(m, &n, v, &dm);
+                        lat[i] = now_ns() - a;
+                        if (r < 0) {
+                                fprintf(stderr, "bench_predict: analyse: %s\n", code_strerror(r));
+                                break;
+                        }
+                        sink += dm.memory_bytes.point;
+                }
+                qsort(lat, RUNS, sizeof(lat[0]), cmp_u64);
+                printf("analyse + predict, %zu-line Python file (%zu bytes), CPU time: p50 %.3f "
+                       "ms, p99 %.3f ms\n",
+                       lines, len, (double)lat[RUNS / 2] / 1e6, (double)lat[RUNS * 99 / 100] / 1e6);
+                /* the two parts apart: the analyser's parse and walk, and the code-mode trees */
+                for (int i = 0; i < RUNS; i++) {
+                        uint64_t a = now_ns();
+                        struct code_input in = {
+                            .path = "bench.py", .lang = "python", .src = src, .len = len};
+                        code_from_source(an, &in, &n, v, NULL, NULL);
+                        lat[i] = now_ns() - a;
+                }
+                qsort(lat, RUNS, sizeof(lat[0]), cmp_u64);
+                double p50_an = (double)lat[RUNS / 2] / 1e6;
+                for (int i = 0; i < RUNS; i++) {
+                        uint64_t a = cpu_ns();
+                        struct demand dm;
+                        model_predict(m, &n, v, &dm);
+                        lat[i] = cpu_ns() - a;
+                        sink += dm.cpu_seconds.point;
+                }
+                qsort(lat, RUNS, sizeof(lat[0]), cmp_u64);
+                printf("  of which: analyse (tree-sitter parse + metrics + literals) p50 %.3f ms; "
+                       "code-mode prediction p50 %.3f ms\n",
+                       p50_an, (double)lat[RUNS / 2] / 1e6);
+                code_analyzer_free(an);
+        } else {
+                printf("analyse + predict: built without the analyser\n");
+        }
+        printf("aims: >= 50000 metadata predictions/s/core: %s; analyse + predict < 1 ms: see "
+               "p50 above\n",
+               single >= 50000 ? "met" : "NOT met");
+        if (sink == 42.4242)
+                printf("\n");
+        model_free(m);
+        dataset_free(&d);
+        return 0;
+}

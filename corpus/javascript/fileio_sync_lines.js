@@ -1,0 +1,12 @@
+const fs = require('fs');
+const N = __SIZE__;
+const path = '/tmp/presize-lines.txt';
+const lines = [];
+for (let i = 0; i < N; i++) lines.push(`${i}\t${(i * 2654435761) % 1000003}\t${'abc'.repeat(i % 5)}`);
+fs.writeFileSync(path, lines.join('\n'));
+const back = fs.readFileSync(path, 'utf8').split('\n');
+let total = 0;
+for (const l of back) total += Number(l.split('\t')[1]);
+const size = fs.statSync(path).size;
+fs.unlinkSync(path);
+console.log('lines', back.length, 'bytes', size, 'total', total);

@@ -1,0 +1,11 @@
+const N = __SIZE__;
+let seed = 2;
+const rand = () => ((seed = (seed * 69069 + 1) >>> 0) / 4294967296) - 0.5;
+const make = (n) => Array.from({ length: n }, () => Array.from({ length: n }, rand));
+const transpose = (m) => m[0].map((_, j) => m.map((row) => row[j]));
+const dot = (a, b) => a.reduce((acc, x, i) => acc + x * b[i], 0);
+const multiply = (a, b) => { const bt = transpose(b); return a.map((row) => bt.map((col) => dot(row, col))); };
+const A = make(N), B = make(N);
+const C = multiply(A, B);
+const norm = Math.sqrt(C.flat().reduce((acc, x) => acc + x * x, 0));
+console.log('functional matmul', N, 'norm', norm.toFixed(6));

@@ -1,0 +1,12 @@
+const N = __SIZE__;
+const syll = ['ra', 'te', 'po', 'lu', 'ki', 'sa', 'mo', 'ne'];
+let s = 1;
+const pick = () => { s = (s * 48271) % 2147483647; return syll[s % syll.length]; };
+let text = '';
+for (let i = 0; i < N; i++) text += pick() + pick() + (i % 12 === 11 ? '\n' : ' ');
+const upper = text.toUpperCase();
+const lines = upper.split('\n');
+const reversed = lines.map((l) => l.split(' ').reverse().join(' ')).join('\n');
+const replaced = reversed.replaceAll('RA', 'ra').padEnd(reversed.length + 10, '.');
+const codeSum = [...replaced.slice(0, 100000)].reduce((a, ch) => a + ch.charCodeAt(0), 0);
+console.log('chars', replaced.length, 'lines', lines.length, 'codes', codeSum, 'idx', replaced.indexOf('ra'));

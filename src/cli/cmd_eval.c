@@ -1,0 +1,230 @@
+/* presize eval [--db PATH] [--from RUNS.jsonl] [--folds 5] [--coverage 0.95] [--report DIR]
+ *              [--json] [--corpus DIR]
+ *
+ * Cross-validates the prediction models grouped by program against three baselines (static
+ * tiers chosen by a rule, per-language median, metadata-only model) and says honestly whether
+ * the issue's aims are met. */
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "predict/eval.h"
+#include "predict/locate.h"
+#include "predict/predict.h"
+#include "store/store.h"
+
+static const char usage_text[] =
+    "usage: presize eval [--db PATH] [--from RUNS.jsonl] [--folds 5] [--coverage 0.95]\n"
+    "                    [--report DIR] [--json] [--corpus DIR] [--rounds N] [--depth N] [--eta "
+    "X]\n"
+    "\n"
+    "K-fold cross-validation grouped by program (a program's sizes never straddle training\n"
+    "and test): per target MdAPE, share within 25%, upper-bound coverage and mean\n"
+    "over-provisioning (upper / actual), by language and algorithm, against static tiers, a\n"
+    "per-language median and the metadata-only model.\n"
+    "\n"
+    "  --db PATH       the store to read runs from (default: $PRESIZE_DB, else\n"
+    "                  /var/lib/presize/presize.db)\n"
+    "  --from FILE     runs from a `presize runs export --format jsonl` file instead\n"
+    "  --folds K       number of folds (default 5, at least 2)\n"
+    "  --coverage C    upper-bound coverage (default 0.95)\n"
+    "  --report DIR    write DIR/index.html with SVG charts (no script, no network)\n"
+    "  --json          the full results as one JSON object on stdout\n"
+    "  --corpus DIR    the corpus, for literal statistics (default ./corpus when it exists)\n"
+    "  --rounds N      boosting rounds per regressor (default 200)\n"
+    "  --depth N       maximum tree depth (default 6)\n"
+    "  --eta X         learning rate (default 0.1)\n"
+    "  --no-monotone   let size features lower predictions too (default: memory, CPU, network\n"
+    "                  and wall time never decrease with input size or the size literals)\n"
+    "\n"
+    "Exit status: 0 done (whether or not the aims are met), 1 failure, 2 bad usage or no runs.\n";
+
+#define bad_usage(msg, arg) cli_usage_error("eval", usage_text, msg, arg)
+
+int cmd_eval(int argc, char **argv)
+{
+        enum {
+                OPT_DB = 256,
+                OPT_FROM,
+                OPT_FOLDS,
+                OPT_COVERAGE,
+                OPT_REPORT,
+                OPT_JSON,
+                OPT_CORPUS,
+                OPT_ROUNDS,
+                OPT_DEPTH,
+                OPT_ETA,
+                OPT_NO_MONOTONE
+        };
+        static const struct option opts[] = {
+            {"db", required_argument, NULL, OPT_DB},
+            {"from", required_argument, NULL, OPT_FROM},
+            {"folds", required_argument, NULL, OPT_FOLDS},
+            {"coverage", required_argument, NULL, OPT_COVERAGE},
+            {"report", required_argument, NULL, OPT_REPORT},
+            {"json", no_argument, NULL, OPT_JSON},
+            {"corpus", required_argument, NULL, OPT_CORPUS},
+            {"rounds", required_argument, NULL, OPT_ROUNDS},
+            {"depth", required_argument, NULL, OPT_DEPTH},
+            {"eta", required_argument, NULL, OPT_ETA},
+            {"no-monotone", no_argument, NULL, OPT_NO_MONOTONE},
+            {"help", no_argument, NULL, 'h'},
+            {NULL, 0, NULL, 0},
+        };
+        const char *db = NULL, *from = NULL, *report = NULL, *corpus = NULL;
+        bool json = false;
+        struct eval_opts eo = {.folds = 5, .progress = true};
+        train_opts_default(&eo.train);
+        int c;
+        char *end;
+        opterr = 0;
+        optind = 1;
+        while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+                switch (c) {
+                case OPT_DB:
+                        db = optarg;
+                        break;
+                case OPT_FROM:
+                        from = optarg;
+                        break;
+                case OPT_REPORT:
+                        report = optarg;
+                        break;
+                case OPT_CORPUS:
+                        corpus = optarg;
+                        break;
+                case OPT_JSON:
+                        json = true;
+                        break;
+                case OPT_FOLDS: {
+                        long v = strtol(optarg, &end, 10);
+                        if (end == optarg || *end || v < 2 || v > 100)
+                                return bad_usage("--folds takes a count from 2 to 100", optarg);
+                        eo.folds = (unsigned)v;
+                        break;
+                }
+                case OPT_ROUNDS: {
+                        long v = strtol(optarg, &end, 10);
+                        if (end == optarg || *end || v < 1 || v > 100000)
+                                return bad_usage("--rounds takes a positive count", optarg);
+                        eo.train.gbt.rounds = (unsigned)v;
+                        break;
+                }
+                case OPT_COVERAGE: {
+                        double v = strtod(optarg, &end);
+                        if (end == optarg || *end || !(v > 0 && v < 1))
+                                return bad_usage("--coverage takes a share between 0 and 1",
+                                                 optarg);
+                        eo.train.coverage = v;
+                        break;
+                }
+                case OPT_DEPTH: {
+                        char *e2;
+                        long v = strtol(optarg, &e2, 10);
+                        if (e2 == optarg || *e2 || v < 1 || v > 16)
+                                return bad_usage("--depth takes a tree depth from 1 to 16", optarg);
+                        eo.train.gbt.max_depth = (unsigned)v;
+                        break;
+                }
+                case OPT_ETA: {
+                        char *e2;
+                        double v = strtod(optarg, &e2);
+                        if (e2 == optarg || *e2 || !(v > 0 && v <= 1))
+                                return bad_usage("--eta takes a learning rate in (0, 1]", optarg);
+                        eo.train.gbt.eta = v;
+                        break;
+                }
+                case OPT_NO_MONOTONE:
+                        eo.train.monotone = false;
+                        break;
+                case 'h':
+                        fputs(usage_text, stdout);
+                        return 0;
+                default:
+                        return bad_usage(optopt ? "option needs a value" : "unknown option",
+                                         argv[optind - 1]);
+                }
+        }
+        if (optind < argc)
+                return bad_usage("unexpected argument", argv[optind]);
+
+        struct dataset d = {0};
+        struct store *s = NULL;
+        int r;
+        if (from) {
+                size_t line = 0;
+                r = dataset_from_jsonl(from, &d, &line);
+                if (r == -EINVAL)
+                        fprintf(stderr, "presize eval: %s:%zu: not a JSON object\n", from, line);
+                else if (r < 0)
+                        fprintf(stderr, "presize eval: cannot read %s: %s\n", from, strerror(-r));
+        } else {
+                const char *path = db ? db : store_default_path();
+                int st = cli_open_store("eval", path, &s);
+                if (st)
+                        return st;
+                r = dataset_from_store(s, &d);
+                if (r < 0)
+                        fprintf(stderr, "presize eval: cannot read the runs from %s: %s\n", path,
+                                r == -EBUSY ? "it is locked by another process" : strerror(-r));
+                store_close(s);
+        }
+        if (r < 0) {
+                dataset_free(&d);
+                return r == -EINVAL ? 2 : 1;
+        }
+        if (!corpus && access("corpus", F_OK) == 0)
+                corpus = "corpus";
+        if (corpus) {
+                size_t found = 0, verified = 0;
+                if (dataset_literals_from_corpus(&d, corpus, &found, &verified) == 0 && found)
+                        fprintf(stderr,
+                                "presize eval: literal statistics from %s for %zu runs (%zu "
+                                "verified by code hash)\n",
+                                corpus, found, verified);
+        }
+        if (d.excluded)
+                fprintf(stderr, "presize eval: excluded %zu runs that did not finish cleanly\n",
+                        d.excluded);
+        if (d.n == 0) {
+                fprintf(stderr, "presize eval: no usable runs; profile a corpus first or give "
+                                "--from RUNS.jsonl\n");
+                dataset_free(&d);
+                return 2;
+        }
+        struct eval e;
+        r = eval_run(&d, &eo, &e);
+        if (r < 0) {
+                fprintf(stderr, "presize eval: %s\n", strerror(-r));
+                dataset_free(&d);
+                return 1;
+        }
+        json_t *sum = eval_to_json(&e);
+        int status = 0;
+        if (json) {
+                if (json_dumpf(sum, stdout, JSON_INDENT(1) | JSON_REAL_PRECISION(6)) < 0)
+                        status = 1;
+                putchar('\n');
+        } else {
+                eval_print(&e, sum, stdout);
+        }
+        if (report) {
+                r = eval_report(&e, sum, report);
+                if (r < 0) {
+                        fprintf(stderr, "presize eval: cannot write the report into %s: %s\n",
+                                report, strerror(-r));
+                        status = 1;
+                } else {
+                        fprintf(stderr, "presize eval: report written to %s/index.html\n", report);
+                }
+        }
+        json_decref(sum);
+        eval_free(&e);
+        dataset_free(&d);
+        return status;
+}

@@ -1,0 +1,291 @@
+/* presize train [--db PATH] [--from runs.jsonl] [--out FILE] [--coverage 0.95] [--corpus DIR]
+ *
+ * Trains the prediction models (docs/predict.md) on the stored runs whose outcome is "ok", or on
+ * an exported JSON Lines file, and writes the model into the store and, with --out, to a file.
+ * Runs that failed, timed out or were OOM-killed are excluded and counted. */
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "predict/locate.h"
+#include "predict/predict.h"
+#include "store/store.h"
+#include "util/cleanup.h"
+#include "util/fsutil.h"
+
+static const char usage_text[] =
+    "usage: presize train [--db PATH] [--from RUNS.jsonl] [--out FILE] [--coverage 0.95]\n"
+    "                     [--corpus DIR] [--rounds N] [--depth N] [--eta X] [--no-monotone]\n"
+    "\n"
+    "Trains one gradient-boosted tree regressor per target (peak memory, CPU time, average\n"
+    "cores, network bytes, wall time) for each input mode (metadata only; metadata + code), with\n"
+    "split-conformal upper bounds, on the runs whose outcome is \"ok\".\n"
+    "\n"
+    "  --db PATH       the store (default: $PRESIZE_DB, else /var/lib/presize/presize.db);\n"
+    "                  the model is written there\n"
+    "  --from FILE     train on a `presize runs export --format jsonl` file instead of the store\n"
+    "  --out FILE      also write the model to FILE (one JSON document); with --from and\n"
+    "                  --out and no --db, no store is opened\n"
+    "  --coverage C    share of runs the upper bound must hold for (default 0.95)\n"
+    "  --corpus DIR    the corpus the runs came from, to compute literal statistics of each\n"
+    "                  run's code (default: ./corpus when it exists)\n"
+    "  --rounds N      boosting rounds per regressor (default 200)\n"
+    "  --depth N       maximum tree depth (default 6)\n"
+    "  --eta X         learning rate (default 0.1)\n"
+    "  --no-monotone   let size features lower predictions too (default: memory, CPU, network\n"
+    "                  and wall time never decrease with input size or the size literals)\n"
+    "\n"
+    "Exit status: 0 done, 1 failure, 2 bad usage or no usable runs.\n";
+
+#define bad_usage(msg, arg) cli_usage_error("train", usage_text, msg, arg)
+
+static int parse_coverage(const char *s, double *c)
+{
+        char *end;
+        double v = strtod(s, &end);
+        if (end == s || *end || !(v > 0 && v < 1))
+                return -EINVAL;
+        *c = v;
+        return 0;
+}
+
+static void print_summary(const struct dataset *d, const struct model *m)
+{
+        json_t *ts = m->trainset;
+        fprintf(stderr, "presize train: %zu runs of %lld programs", d->n,
+                (long long)json_integer_value(json_object_get(ts, "programs")));
+        const char *k;
+        json_t *v;
+        fprintf(stderr, " (");
+        bool first = true;
+        json_object_foreach(json_object_get(ts, "languages"), k, v)
+        {
+                fprintf(stderr, "%s%s %lld", first ? "" : ", ", k,
+                        (long long)json_integer_value(v));
+                first = false;
+        }
+        fprintf(stderr, ")\n");
+        if (d->excluded)
+                fprintf(stderr,
+                        "presize train: excluded %zu runs that did not finish cleanly "
+                        "(failed %zu, timeout %zu, oom %zu, error %zu, other %zu)\n",
+                        d->excluded, d->excluded_by[0], d->excluded_by[1], d->excluded_by[2],
+                        d->excluded_by[3], d->excluded_by[4]);
+        if (d->no_literals)
+                fprintf(stderr,
+                        "presize train: %zu runs without their source text: literal statistics "
+                        "missing for them (give --corpus)\n",
+                        d->no_literals);
+        if (d->wrong_features)
+                fprintf(stderr,
+                        "presize train: %zu runs carry analyser features of another version: "
+                        "their code features are left missing\n",
+                        d->wrong_features);
+        printf("%-20s %14s %14s\n", "target", "q metadata", "q code");
+        for (int t = 0; t < T__COUNT; t++)
+                printf("%-20s %14.3f %14.3f\n", target_names[t], m->t[MODE_METADATA][t].q,
+                       m->has_mode[MODE_CODE] ? m->t[MODE_CODE][t].q : 0.0);
+        printf("upper bound = point x exp(q) (log space, coverage %.2f); trained in %.2fs\n",
+               m->coverage, m->train_seconds);
+}
+
+int cmd_train(int argc, char **argv)
+{
+        enum {
+                OPT_DB = 256,
+                OPT_FROM,
+                OPT_OUT,
+                OPT_COVERAGE,
+                OPT_CORPUS,
+                OPT_ROUNDS,
+                OPT_DEPTH,
+                OPT_ETA,
+                OPT_NO_MONOTONE
+        };
+        static const struct option opts[] = {
+            {"db", required_argument, NULL, OPT_DB},
+            {"from", required_argument, NULL, OPT_FROM},
+            {"out", required_argument, NULL, OPT_OUT},
+            {"coverage", required_argument, NULL, OPT_COVERAGE},
+            {"corpus", required_argument, NULL, OPT_CORPUS},
+            {"rounds", required_argument, NULL, OPT_ROUNDS},
+            {"depth", required_argument, NULL, OPT_DEPTH},
+            {"eta", required_argument, NULL, OPT_ETA},
+            {"no-monotone", no_argument, NULL, OPT_NO_MONOTONE},
+            {"help", no_argument, NULL, 'h'},
+            {NULL, 0, NULL, 0},
+        };
+        const char *db = NULL, *from = NULL, *out = NULL, *corpus = NULL;
+        struct train_opts to;
+        train_opts_default(&to);
+        int c;
+        opterr = 0;
+        optind = 1;
+        while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+                switch (c) {
+                case OPT_DB:
+                        db = optarg;
+                        break;
+                case OPT_FROM:
+                        from = optarg;
+                        break;
+                case OPT_OUT:
+                        out = optarg;
+                        break;
+                case OPT_CORPUS:
+                        corpus = optarg;
+                        break;
+                case OPT_COVERAGE:
+                        if (parse_coverage(optarg, &to.coverage) < 0)
+                                return bad_usage("--coverage takes a share between 0 and 1",
+                                                 optarg);
+                        break;
+                case OPT_ROUNDS: {
+                        char *end;
+                        long v = strtol(optarg, &end, 10);
+                        if (end == optarg || *end || v < 1 || v > 100000)
+                                return bad_usage("--rounds takes a positive count", optarg);
+                        to.gbt.rounds = (unsigned)v;
+                        break;
+                }
+                case OPT_DEPTH: {
+                        char *e2;
+                        long v = strtol(optarg, &e2, 10);
+                        if (e2 == optarg || *e2 || v < 1 || v > 16)
+                                return bad_usage("--depth takes a tree depth from 1 to 16", optarg);
+                        to.gbt.max_depth = (unsigned)v;
+                        break;
+                }
+                case OPT_ETA: {
+                        char *e2;
+                        double v = strtod(optarg, &e2);
+                        if (e2 == optarg || *e2 || !(v > 0 && v <= 1))
+                                return bad_usage("--eta takes a learning rate in (0, 1]", optarg);
+                        to.gbt.eta = v;
+                        break;
+                }
+                case OPT_NO_MONOTONE:
+                        to.monotone = false;
+                        break;
+                case 'h':
+                        fputs(usage_text, stdout);
+                        return 0;
+                default:
+                        return bad_usage("unknown option", argv[optind - 1]);
+                }
+        }
+        if (optind < argc)
+                return bad_usage("unexpected argument", argv[optind]);
+
+        struct store *s = NULL;
+        /* the store is needed to read runs (no --from) or to keep the model (--db, or the
+         * default store when there is no --out) */
+        bool want_store = !from || db || !out;
+        const char *path = db ? db : store_default_path();
+        if (want_store) {
+                int st = cli_open_store("train", path, &s);
+                if (st)
+                        return st;
+        }
+        struct dataset d = {0};
+        int r;
+        if (from) {
+                size_t line = 0;
+                r = dataset_from_jsonl(from, &d, &line);
+                if (r == -EINVAL)
+                        fprintf(stderr, "presize train: %s:%zu: not a JSON object\n", from, line);
+                else if (r < 0)
+                        fprintf(stderr, "presize train: cannot read %s: %s\n", from, strerror(-r));
+        } else {
+                r = dataset_from_store(s, &d);
+                if (r < 0)
+                        fprintf(stderr, "presize train: cannot read the runs from %s: %s\n", path,
+                                r == -EBUSY ? "it is locked by another process" : strerror(-r));
+        }
+        if (r < 0) {
+                dataset_free(&d);
+                store_close(s);
+                return r == -EINVAL ? 2 : 1;
+        }
+        if (!corpus && access("corpus", F_OK) == 0)
+                corpus = "corpus";
+        if (corpus) {
+                size_t found = 0, verified = 0;
+                r = dataset_literals_from_corpus(&d, corpus, &found, &verified);
+                if (r < 0)
+                        fprintf(stderr,
+                                "presize train: corpus %s: %s (literal statistics "
+                                "stay missing)\n",
+                                corpus, strerror(-r));
+                else if (found)
+                        fprintf(stderr,
+                                "presize train: literal statistics from %s for %zu runs (%zu "
+                                "verified by code hash)\n",
+                                corpus, found, verified);
+        }
+        if (d.n == 0) {
+                fprintf(stderr,
+                        "presize train: no usable runs (%zu excluded); profile a corpus first "
+                        "('presize profile corpus/') or give --from RUNS.jsonl\n",
+                        d.excluded);
+                dataset_free(&d);
+                store_close(s);
+                return 2;
+        }
+        struct model *m = NULL;
+        r = model_train(&d, NULL, 0, &to, &m);
+        if (r < 0) {
+                fprintf(stderr, "presize train: training failed: %s\n", strerror(-r));
+                dataset_free(&d);
+                store_close(s);
+                return 1;
+        }
+        m->trainset = dataset_describe(&d);
+        print_summary(&d, m);
+        int status = 0;
+        if (s) {
+                json_t *j = NULL;
+                r = model_to_json(m, &j);
+                _cleanup_free_ char *blob = r == 0 ? json_dumps(j, MODEL_JSON_FLAGS) : NULL;
+                _cleanup_free_ char *trainset = json_dumps(m->trainset, JSON_COMPACT);
+                _cleanup_free_ char *metrics = json_dumps(m->metrics, JSON_COMPACT);
+                json_decref(j);
+                struct model_record rec = {.features_version = m->features_version,
+                                           .blob = blob,
+                                           .len = blob ? strlen(blob) : 0,
+                                           .trainset = trainset,
+                                           .metrics = metrics};
+                time_t now = time(NULL);
+                struct tm tm;
+                gmtime_r(&now, &tm);
+                strftime(rec.name, sizeof(rec.name), "presize-%Y%m%dT%H%M%SZ", &tm);
+                r = blob ? store_model_insert(s, &rec) : -ENOMEM;
+                if (r < 0) {
+                        fprintf(stderr, "presize train: cannot write the model into %s: %s\n", path,
+                                r == -EBUSY ? "it is locked by another process" : strerror(-r));
+                        status = 1;
+                } else {
+                        fprintf(stderr, "presize train: model %s written into %s\n", rec.name,
+                                path);
+                }
+        }
+        if (out) {
+                r = model_save_file(m, out);
+                if (r < 0) {
+                        fprintf(stderr, "presize train: cannot write %s: %s\n", out, strerror(-r));
+                        status = 1;
+                } else {
+                        fprintf(stderr, "presize train: model written to %s\n", out);
+                }
+        }
+        model_free(m);
+        dataset_free(&d);
+        store_close(s);
+        return status;
+}

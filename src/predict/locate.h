@@ -1,0 +1,16 @@
+/* Store and model lookup for the CLI subcommands (train, predict, eval). */
+#pragma once
+
+#include <stddef.h>
+
+#include "predict/predict.h"
+
+struct store;
+
+/* Open the store; on failure say why on stderr (prefixed "presize CMD: ") and return the exit
+ * status (1); 0 on success. */
+int cli_open_store(const char *cmd, const char *path, struct store **out);
+/* The store's latest model; -ENOENT when it has none. */
+int model_from_store(struct store *s, struct model **out, const char **why);
+/* The shipped model; -ENOENT when none is found. path gets where it was. */
+int model_shipped(struct model **out, char *path, size_t len, const char **why);

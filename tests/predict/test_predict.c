@@ -1,0 +1,470 @@
+/* Prediction (issue 4): conformal math, grouped splits, tiers and allocation rounding, literal
+ * statistics, the feature layout and its version guard, model round trips, the native tree
+ * walker against XGBoost, and learning on a synthetic dataset. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "predict/eval.h"
+#include "predict/predict.h"
+#include "store/store.h"
+#include "util/cleanup.h"
+
+#define MIB (1024.0 * 1024.0)
+#define GIB (1024.0 * MIB)
+
+/* ---- conformal quantile: the exact index rule ---- */
+
+static void test_conformal_index(void **state)
+{
+        double r1[] = {5, 1, 4, 2, 3};
+        /* n = 5, c = 0.5: k = ceil(6 * 0.5) = 3 -> the third smallest */
+        assert_true(conformal_quantile(r1, 5, 0.5) == 3);
+        double r2[] = {5, 1, 4, 2, 3};
+        /* c = 0.8: k = ceil(4.8) = 5 -> the largest */
+        assert_true(conformal_quantile(r2, 5, 0.8) == 5);
+        double r3[] = {5, 1, 4, 2, 3};
+        /* c = 0.6: k = ceil(3.6) = 4 */
+        assert_true(conformal_quantile(r3, 5, 0.6) == 4);
+        /* n = 19, c = 0.95: k = ceil(19) = 19 exactly (no rounding up past it) */
+        double r4[19];
+        for (int i = 0; i < 19; i++)
+                r4[i] = 19 - i;
+        assert_true(conformal_quantile(r4, 19, 0.95) == 19);
+        /* n = 99, c = 0.9: k = ceil(90) = 90 */
+        double r5[99];
+        for (int i = 0; i < 99; i++)
+                r5[i] = (i * 37) % 99 + 1; /* a permutation of 1..99 */
+        assert_true(conformal_quantile(r5, 99, 0.9) == 90);
+        /* too few for the coverage: clamped to the largest */
+        double r6[] = {0.1, 0.3, 0.2};
+        assert_true(conformal_quantile(r6, 3, 0.95) == 0.3);
+        assert_true(conformal_quantile(NULL, 0, 0.95) == 0);
+}
+
+/* A deterministic normal generator (Box-Muller over a 64-bit LCG). */
+static uint64_t rng_state = 88172645463325252ULL;
+static double urand(void)
+{
+        rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return ((double)(rng_state >> 11) + 0.5) / 9007199254740992.0;
+}
+static double nrand(void)
+{
+        return sqrt(-2 * log(urand())) * cos(2 * M_PI * urand());
+}
+
+/* Coverage on synthetic data with known noise: over many draws the bound covers at least the
+ * configured share (minus a small tolerance for the finite number of draws). */
+static void test_conformal_coverage(void **state)
+{
+        const int draws = 300, ncal = 100, ntest = 100;
+        const double cov[] = {0.8, 0.9, 0.95};
+        for (size_t c = 0; c < 3; c++) {
+                size_t covered = 0, total = 0;
+                for (int d = 0; d < draws; d++) {
+                        double res[100];
+                        double scale = 0.2 + urand(); /* noise level differs per draw */
+                        for (int i = 0; i < ncal; i++)
+                                res[i] = fabs(scale * nrand());
+                        double q = conformal_quantile(res, ncal, cov[c]);
+                        for (int i = 0; i < ntest; i++) {
+                                covered += fabs(scale * nrand()) <= q;
+                                total++;
+                        }
+                }
+                double share = (double)covered / (double)total;
+                assert_true(share >= cov[c] - 0.01);
+                /* and not wildly conservative: the guarantee is tight within 1/(n+1) */
+                assert_true(share <= cov[c] + 0.03);
+        }
+}
+
+/* ---- grouped splits ---- */
+
+static void test_group_folds(void **state)
+{
+        enum { N = 500 };
+        const char *groups[N];
+        char names[60][16];
+        for (int i = 0; i < 60; i++)
+                snprintf(names[i], sizeof(names[i]), "prog%02d", i);
+        for (int i = 0; i < N; i++)
+                groups[i] = names[(i * 7 + i / 13) % 60];
+        unsigned fold[N], fold2[N];
+        assert_int_equal(group_folds(groups, N, 5, fold), 0);
+        /* never split a program */
+        for (int i = 0; i < N; i++)
+                for (int j = 0; j < N; j++)
+                        if (!strcmp(groups[i], groups[j]))
+                                assert_int_equal(fold[i], fold[j]);
+        /* every fold used, sizes balanced, deterministic */
+        size_t load[5] = {0};
+        for (int i = 0; i < N; i++) {
+                assert_true(fold[i] < 5);
+                load[fold[i]]++;
+        }
+        for (int f = 0; f < 5; f++)
+                assert_true(load[f] >= 80 && load[f] <= 120);
+        assert_int_equal(group_folds(groups, N, 5, fold2), 0);
+        assert_memory_equal(fold, fold2, sizeof(fold));
+        bool calib[N];
+        assert_int_equal(group_split(groups, N, 0.25, calib), 0);
+        size_t nc = 0;
+        for (int i = 0; i < N; i++) {
+                nc += calib[i];
+                for (int j = 0; j < N; j++)
+                        if (!strcmp(groups[i], groups[j]))
+                                assert_int_equal(calib[i], calib[j]);
+        }
+        assert_true(nc > 0 && nc < N);
+}
+
+/* ---- tiers and allocation ---- */
+
+static struct demand demand_of(double cpu_m, double mem, double net_bps)
+{
+        struct demand d = {0};
+        d.cpu_millicores = (struct estimate){cpu_m / 2, cpu_m};
+        d.memory_bytes = (struct estimate){mem / 2, mem};
+        d.net_rate_bps = (struct estimate){net_bps / 2, net_bps};
+        return d;
+}
+
+static void test_tiers_allocation(void **state)
+{
+        struct tier t[3];
+        assert_int_equal(default_tiers(t, 3), 3);
+        assert_string_equal(t[0].name, "low");
+        assert_int_equal(t[0].cpu_millicores, 1000);
+        assert_int_equal(t[1].memory_bytes, 8ULL << 30);
+        assert_int_equal(t[2].net_rate_bps, 100000000);
+        assert_true(t[2].gpu && !t[1].gpu);
+
+        struct demand d = demand_of(950, 100 * MIB, 0);
+        assert_int_equal(tier_for(t, 3, &d), 0);
+        assert_string_equal(complexity_score(t, 3, 0), "low");
+        d = demand_of(1001, 100 * MIB, 0); /* cpu over the low tier */
+        assert_int_equal(tier_for(t, 3, &d), 1);
+        d = demand_of(500, 2 * GIB + 1, 0); /* memory over the low tier */
+        assert_int_equal(tier_for(t, 3, &d), 1);
+        d = demand_of(500, 100 * MIB, 60e6); /* net over the medium tier */
+        assert_int_equal(tier_for(t, 3, &d), 2);
+        assert_string_equal(complexity_score(t, 3, 2), "high");
+        d = demand_of(64000, 100 * GIB, 0); /* over everything: the largest */
+        assert_int_equal(tier_for(t, 3, &d), 2);
+
+        struct alloc a;
+        bool gpu;
+        d = demand_of(950, 1, 0);
+        allocation_for(&d, &t[0], &a, &gpu);
+        assert_int_equal(a.cpu_millicores, 1000);
+        assert_int_equal(a.memory_bytes, 32ULL << 20); /* minimum */
+        assert_int_equal(a.net_rate_bps, 0);
+        assert_false(a.network);
+        assert_false(gpu);
+        d = demand_of(1001, 33 * MIB + 1, 1.2e6);
+        allocation_for(&d, &t[2], &a, &gpu);
+        assert_int_equal(a.cpu_millicores, 1100);
+        assert_int_equal(a.memory_bytes, 48ULL << 20);
+        assert_int_equal(a.net_rate_bps, 2000000);
+        assert_true(a.network);
+        assert_true(gpu);
+        d = demand_of(0, 48 * MIB, 1e6); /* exact multiples stay */
+        allocation_for(&d, &t[1], &a, &gpu);
+        assert_int_equal(a.cpu_millicores, 100); /* minimum */
+        assert_int_equal(a.memory_bytes, 48ULL << 20);
+        assert_int_equal(a.net_rate_bps, 1000000);
+        d = demand_of(100, 64 * MIB, 0);
+        allocation_for(&d, &t[1], &a, &gpu);
+        assert_int_equal(a.cpu_millicores, 100);
+        assert_int_equal(a.memory_bytes, 64ULL << 20);
+}
+
+/* ---- literal statistics ---- */
+
+static void lit(const char *src, double max_log10, double sum_log10, double big, double named)
+{
+        double o[LIT_LEN];
+        literal_stats(src, strlen(src), o);
+        if (fabs(o[0] - max_log10) > 1e-9 || fabs(o[1] - sum_log10) > 1e-9 || o[2] != big ||
+            fabs(o[3] - named) > 1e-9)
+                fail_msg("%s: got %g %g %g %g, want %g %g %g %g", src, o[0], o[1], o[2], o[3],
+                         max_log10, sum_log10, big, named);
+}
+
+static void test_literals(void **state)
+{
+        /* Python: underscores, exponent floats with integer values, ** folded, strings and
+         * identifiers with digits skipped, 0.5 not an integer */
+        lit("N = 1_000_000\nx2 = 3\ns = 'size 99999'\nr = 0.5\n", 6, 6 + log10(3), 1, 6);
+        lit("M = 10**6\nK = 1e3\n", 6, 6 + 3, 2, 6);
+        /* JavaScript: BigInt suffix, hex skipped, template string skipped, 1 << 20 folded */
+        lit("const n = 100000n; const m = 0x10; const s = `x 5000`; let b = 1 << 20;",
+            log10(1 << 20), 5 + log10(1 << 20), 2, log10(1 << 20));
+        /* C: #define kept, suffixes, char literal skipped, array dims; an RNG multiplier and a
+         * modulus are not sizes */
+        lit("#define N 4096UL\nint a[N][8];\nchar c = '7';\nfor (int i = 0; i < N; i++) {}\n"
+            "x = x * 6364136223846793005ULL + 1442695040888963407ULL; y %= 1000000007;\n",
+            log10(4096), log10(4096) + log10(8), 1, log10(4096));
+        /* Java: underscores, long suffix, identifiers like int32 skipped */
+        lit("static final int N = 2_000_000; long m = 50L; Int32 x = null; double d = 2.5;",
+            log10(2e6), log10(2e6) + log10(50), 1, log10(2e6));
+        /* a named seed or modulus is not the size; a literal inside an expression is not named */
+        lit("SEED = 123456\nMOD_P = 999983\nN = 5000\nk = 7 + 100000\n", log10(999983),
+            log10(123456) + log10(999983) + log10(5000) + log10(7) + log10(100000), 4, log10(5000));
+        /* products of literals fold; a literal times a name does not */
+        lit("buf = bytearray(1024 * 1024)\nx = 3 * n\n", log10(1048576.0),
+            log10(1048576.0) + log10(3), 1, 0);
+        lit("BUF = 1024 * 1024\n", log10(1048576.0), log10(1048576.0), 1, log10(1048576.0));
+        /* nothing */
+        lit("print('hello')\n", 0, 0, 0, 0);
+}
+
+/* ---- the feature layout and its version guard ---- */
+
+static void test_meta_layout(void **state)
+{
+        double v[META_LEN];
+        struct notification n = {"Python", "numpy, zlib", "sorting", 1023};
+        meta_vector(&n, v);
+        assert_true(v[0] == 1); /* lang_python */
+        for (int i = 1; i <= META_LANGS; i++)
+                assert_true(v[i] == 0);
+        assert_true(v[META_LANGS + 1] == 1); /* algo_sorting */
+        double libs = 0;
+        for (int i = 0; i < META_LIB_BUCKETS; i++)
+                libs += v[META_LANGS + 1 + META_ALGOS + 1 + i];
+        assert_true(libs == 2);
+        assert_true(v[META_LEN - 2] == 2);                      /* lib_count */
+        assert_true(fabs(v[META_LEN - 1] - log(1024)) < 1e-12); /* log1p(input) */
+        assert_int_equal(lib_bucket("  NumPy ", 8), lib_bucket("numpy", 5));
+        struct notification u = {"cobol", NULL, "quantum", 0};
+        meta_vector(&u, v);
+        assert_true(v[META_LANGS] == 1);                  /* lang_unknown */
+        assert_true(v[META_LANGS + 1 + META_ALGOS] == 1); /* algo_unknown */
+        char buf[64];
+        assert_string_equal(feature_name(MODE_METADATA, 0, buf, sizeof(buf)), "lang_python");
+        assert_string_equal(feature_name(MODE_METADATA, META_LEN - 1, buf, sizeof(buf)),
+                            "log1p_input_bytes");
+        assert_null(feature_name(MODE_METADATA, META_LEN, buf, sizeof(buf)));
+        assert_int_equal(code_len(), META_LEN + code_features_len() + LIT_LEN);
+        assert_string_equal(feature_name(MODE_CODE, code_len() - LIT_LEN, buf, sizeof(buf)),
+                            "lit_log10_max");
+}
+
+/* ---- a synthetic dataset: memory = f(size) with noise, per language ---- */
+
+static void synth(struct dataset *d, int programs, int sizes)
+{
+        static const char *const langs[] = {"python", "javascript", "c", "java"};
+        static const double base[] = {12e6, 40e6, 1e6, 35e6};
+        static const double per_elem[] = {400, 200, 80, 160};
+        static const char *const algos[] = {"sorting", "graph", "hashing", "string"};
+        for (int p = 0; p < programs; p++) {
+                int l = p % 4;
+                double k = per_elem[l] * (0.7 + 0.6 * urand());
+                for (int s = 0; s < sizes; s++) {
+                        struct row r = {0};
+                        snprintf(r.program, sizeof(r.program), "%s/p%d", langs[l], p);
+                        snprintf(r.language, sizeof(r.language), "%s", langs[l]);
+                        snprintf(r.algorithm, sizeof(r.algorithm), "%s", algos[(p / 4) % 4]);
+                        r.size = 1000ULL << (2 * s);
+                        struct notification n = {r.language, "", r.algorithm, 0};
+                        meta_vector(&n, r.meta);
+                        r.code = malloc(code_len() * sizeof(double));
+                        assert_non_null(r.code);
+                        char src[128];
+                        snprintf(src, sizeof(src), "N = %llu\nfor i in range(N): pass\n",
+                                 (unsigned long long)r.size);
+                        double lt[LIT_LEN];
+                        literal_stats(src, strlen(src), lt);
+                        code_vector(r.meta, NULL, 0, lt, r.code);
+                        double noise = exp(0.05 * nrand());
+                        r.y[T_MEMORY] = (base[l] + k * (double)r.size) * noise;
+                        r.y[T_CPU] = (20 + 1e-4 * (double)r.size * (l == 0 ? 30 : 1)) * noise;
+                        r.y[T_CORES] = 1000 * noise;
+                        r.y[T_NET] = 0;
+                        r.y[T_WALL] = r.y[T_CPU] * 1.1;
+                        assert_int_equal(dataset_add_one(d, &r), 0);
+                }
+        }
+}
+
+static void small_opts(struct train_opts *o)
+{
+        train_opts_default(o);
+        o->gbt.rounds = 60;
+        o->gbt.max_depth = 4;
+        o->gbt.eta = 0.3;
+}
+
+static void test_model_roundtrip(void **state)
+{
+        struct dataset d = {0};
+        synth(&d, 24, 6);
+        struct train_opts o;
+        small_opts(&o);
+        struct model *m = NULL;
+        assert_int_equal(model_train(&d, NULL, 0, &o, &m), 0);
+        m->trainset = dataset_describe(&d);
+        const char *path = "/tmp/presize-test-model.json";
+        assert_int_equal(model_save_file(m, path), 0);
+        struct model *m2 = NULL;
+        const char *why = NULL;
+        assert_int_equal(model_load_file(path, &m2, &why), 0);
+        for (size_t i = 0; i < d.n; i += 7) {
+                struct notification n = {d.rows[i].language, d.rows[i].libraries,
+                                         d.rows[i].algorithm, 0};
+                struct demand a, b;
+                assert_int_equal(model_predict(m, &n, d.rows[i].code, &a), 0);
+                assert_int_equal(model_predict(m2, &n, d.rows[i].code, &b), 0);
+                assert_int_equal(a.mode, MODE_CODE);
+                assert_memory_equal(&a, &b, sizeof(a));
+                assert_int_equal(model_predict(m2, &n, NULL, &b), 0);
+                assert_int_equal(b.mode, MODE_METADATA);
+                assert_false(b.low_confidence);
+                /* the native walker agrees with XGBoost's own predictor */
+                float x[256], xp;
+                for (size_t k = 0; k < code_len(); k++)
+                        x[k] = (float)d.rows[i].code[k];
+                for (int t = 0; t < T__COUNT; t++) {
+                        assert_int_equal(gbt_predict_xgb(m2->t[MODE_CODE][t].gbt, x, 1, &xp), 0);
+                        assert_true(fabs(gbt_predict(m2->t[MODE_CODE][t].gbt, x) - xp) < 1e-4);
+                }
+        }
+        /* unknown language and algorithm: a prediction, flagged */
+        struct notification u = {"cobol", "leftpad", "quantum", 0};
+        struct demand du;
+        assert_int_equal(model_predict(m2, &u, NULL, &du), 0);
+        assert_true(du.low_confidence);
+        assert_true(du.memory_bytes.upper >= du.memory_bytes.point);
+
+        /* history: the blend moves toward the measured runs and bounds them */
+        struct usage runs[3] = {0};
+        for (int i = 0; i < 3; i++) {
+                runs[i].peak_memory_bytes = 500000000ULL + (uint64_t)i * 1000000;
+                runs[i].cpu_ns = 2000000000ULL;
+                runs[i].wall_ns = 2000000000ULL;
+                runs[i].avg_cores = 1;
+        }
+        struct demand h = du;
+        demand_blend_history(&h, m2, runs, 3);
+        assert_int_equal(h.mode, MODE_HISTORY);
+        assert_true(h.memory_bytes.upper >= 502000000.0 * 1.1);
+        assert_true(fabs(log(h.memory_bytes.point) - log(5e8)) <
+                    fabs(log(du.memory_bytes.point) - log(5e8)));
+
+        /* version guard: another schema version, or another layout, is refused */
+        json_t *j = NULL;
+        assert_int_equal(model_to_json(m2, &j), 0);
+        json_object_set_new(j, "schema_version", json_integer(PREDICT_SCHEMA_VERSION + 1));
+        struct model *bad = NULL;
+        assert_int_equal(model_from_json(j, &bad, &why), -EPROTONOSUPPORT);
+        assert_non_null(why);
+        json_object_set_new(j, "schema_version", json_integer(PREDICT_SCHEMA_VERSION));
+        json_array_set_new(json_object_get(json_object_get(j, "feature_names"), "metadata"), 0,
+                           json_string("lang_cobol"));
+        assert_int_equal(model_from_json(j, &bad, &why), -EPROTONOSUPPORT);
+        json_decref(j);
+        assert_int_equal(model_load_buffer("{\"format\": 1}", 13, &bad, &why), -EPROTO);
+        assert_int_equal(model_load_buffer("not json", 8, &bad, &why), -EPROTO);
+        assert_null(bad);
+
+        model_free(m);
+        model_free(m2);
+        dataset_free(&d);
+        remove(path);
+}
+
+/* Learns: on held-out programs the model's memory MdAPE is well below the per-language median
+ * baseline's, and its bounds cover about the configured share. */
+static void test_learns(void **state)
+{
+        struct dataset d = {0};
+        synth(&d, 40, 6);
+        struct eval_opts eo = {.folds = 4};
+        small_opts(&eo.train);
+        eo.train.coverage = 0.9;
+        struct eval e;
+        assert_int_equal(eval_run(&d, &eo, &e), 0);
+        struct metrics mod, med, meta;
+        eval_metrics(&e, M_CODE, T_MEMORY, NULL, NULL, &mod);
+        eval_metrics(&e, M_LANG_MEDIAN, T_MEMORY, NULL, NULL, &med);
+        eval_metrics(&e, M_METADATA, T_MEMORY, NULL, NULL, &meta);
+        print_message("memory MdAPE: model %.3f, metadata %.3f, language median %.3f; coverage "
+                      "%.3f\n",
+                      mod.mdape, meta.mdape, med.mdape, mod.coverage);
+        assert_int_equal(mod.n, d.n);
+        assert_true(mod.mdape < 0.15);
+        assert_true(mod.mdape < med.mdape / 2);
+        assert_true(mod.coverage >= 0.8);
+        /* static tiers have memory and cores only */
+        struct metrics st;
+        eval_metrics(&e, M_STATIC_TIER, T_CPU, NULL, NULL, &st);
+        assert_int_equal(st.n, 0);
+        json_t *j = eval_to_json(&e);
+        assert_non_null(json_object_get(json_object_get(j, "by_language"), "python"));
+        assert_int_equal(eval_report(&e, j, "/tmp/presize-test-report"), 0);
+        json_decref(j);
+        FILE *f = fopen("/tmp/presize-test-report/index.html", "r");
+        assert_non_null(f);
+        char buf[256];
+        assert_non_null(fgets(buf, sizeof(buf), f));
+        assert_non_null(strstr(buf, "<!doctype html>"));
+        fclose(f);
+        eval_free(&e);
+        dataset_free(&d);
+}
+
+/* Trees fitted on a margin: the walker returns the trees' sum alone (XGBoost agrees, given a
+ * zero margin), and margin + trees fits better than the margin. */
+static void test_margin(void **state)
+{
+        enum { N = 400, D = 3 };
+        static float X[N * D], y[N], margin[N];
+        for (int i = 0; i < N; i++) {
+                X[i * D] = (float)(i % 20);
+                X[i * D + 1] = (float)(i % 7);
+                X[i * D + 2] = (float)urand();
+                y[i] = 2.0f * X[i * D] + X[i * D + 1];
+                margin[i] = 2.0f * X[i * D]; /* knows the first term only */
+        }
+        struct gbt_params p;
+        gbt_params_default(&p);
+        p.rounds = 50;
+        p.eta = 0.3;
+        struct gbt *g = NULL;
+        assert_int_equal(gbt_train_on_margin(&p, X, y, margin, N, D, &g), 0);
+        double err_margin = 0, err_stacked = 0;
+        for (int i = 0; i < N; i++) {
+                float xp;
+                double trees = gbt_predict(g, X + i * D);
+                assert_int_equal(gbt_predict_xgb(g, X + i * D, 1, &xp), 0);
+                assert_true(fabs(trees - xp) < 1e-4);
+                err_margin += fabs(y[i] - margin[i]);
+                err_stacked += fabs(y[i] - (margin[i] + trees));
+        }
+        assert_true(err_stacked < err_margin / 10);
+        gbt_free(g);
+}
+
+int main(void)
+{
+        const struct CMUnitTest tests[] = {
+            cmocka_unit_test(test_conformal_index), cmocka_unit_test(test_conformal_coverage),
+            cmocka_unit_test(test_group_folds),     cmocka_unit_test(test_tiers_allocation),
+            cmocka_unit_test(test_literals),        cmocka_unit_test(test_meta_layout),
+            cmocka_unit_test(test_model_roundtrip), cmocka_unit_test(test_learns),
+            cmocka_unit_test(test_margin),
+        };
+        return cmocka_run_group_tests(tests, NULL, NULL);
+}
