@@ -10,7 +10,7 @@ DEB_PKGS := meson ninja-build pkg-config gcc libc6-dev libseccomp-dev libjansson
             libtree-sitter-dev libsqlite3-dev libxgboost-dev iproute2 util-linux curl python3 nodejs npm \
             clang-format cppcheck zlib1g-dev
 
-.PHONY: all build deps grammars check test lint fmt demo bench fuzz clean
+.PHONY: all build deps grammars check test lint fmt demo bench fuzz clean profile model
 
 all: build
 
@@ -57,3 +57,17 @@ clean:
 FUZZ_SECONDS ?= 180
 fuzz: grammars
 	@tools/fuzz-analyze.sh $(FUZZ_SECONDS)
+
+# Re-measure the corpus (about 20 minutes; resumable) and export the dataset that is checked in.
+PROFILE_DB ?= /var/tmp/presize/corpus.db
+profile: build
+	@tools/install-deps.sh openjdk-17-jdk-headless
+	@mkdir -p $(dir $(PROFILE_DB)) data
+	$(BUILD)/presize profile --db $(PROFILE_DB) corpus/
+	$(BUILD)/presize runs export --db $(PROFILE_DB) --format jsonl --out data/runs.jsonl
+	$(BUILD)/presize runs export --db $(PROFILE_DB) --format csv --out data/runs.csv
+
+# Train the shipped model on the checked-in dataset and cross-validate it (report in docs/eval/).
+model: build
+	$(BUILD)/presize train --from data/runs.jsonl --corpus corpus --out models/default.json
+	$(BUILD)/presize eval --from data/runs.jsonl --corpus corpus --report docs/eval --json > data/eval.json

@@ -22,6 +22,29 @@ else
   echo "bench: the sandbox benchmark needs root; skipped"
 fi
 
-if [ -x tools/bench-analyze.sh ] && [ -x "$B/bench/bench_analyze" ]; then
-  tools/bench-analyze.sh "$B"
+if [ -x "$B/bench/bench_analyze" ]; then
+  {
+    echo "# Analyser throughput ($stamp)"
+    echo
+    echo "Machine: $machine. Release build; inputs read into memory first."
+    echo
+    echo '```'
+    tools/bench-analyze.sh "$B"
+    echo '```'
+  } | tee bench/results/analyze.md
+fi
+
+if [ -x "$B/bench/bench_predict" ]; then
+  args=()
+  [ -f models/default.json ] && args+=(--model models/default.json)
+  [ -f data/runs.jsonl ] && args+=(--train data/runs.jsonl)
+  {
+    echo "# Prediction throughput ($stamp)"
+    echo
+    echo "Machine: $machine. Release build, pinned to one core, in the thread's CPU time."
+    echo
+    echo '```'
+    "$B/bench/bench_predict" "${args[@]}"
+    echo '```'
+  } | tee bench/results/predict.md
 fi

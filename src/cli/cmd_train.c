@@ -22,6 +22,7 @@
 static const char usage_text[] =
     "usage: presize train [--db PATH] [--from RUNS.jsonl] [--out FILE] [--coverage 0.95]\n"
     "                     [--corpus DIR] [--rounds N] [--depth N] [--eta X] [--no-monotone]\n"
+    "                     [--json]\n"
     "\n"
     "Trains one gradient-boosted tree regressor per target (peak memory, CPU time, average\n"
     "cores, network bytes, wall time) for each input mode (metadata only; metadata + code), with\n"
@@ -38,6 +39,8 @@ static const char usage_text[] =
     "  --rounds N      boosting rounds per regressor (default 200)\n"
     "  --depth N       maximum tree depth (default 6)\n"
     "  --eta X         learning rate (default 0.1)\n"
+    "  --json          print the summary as one JSON object on stdout (the training set, the\n"
+    "                  conformal quantile q per mode and target, where the model went)\n"
     "  --no-monotone   let size features lower predictions too (default: memory, CPU, network\n"
     "                  and wall time never decrease with input size or the size literals)\n"
     "\n"
@@ -55,7 +58,7 @@ static int parse_coverage(const char *s, double *c)
         return 0;
 }
 
-static void print_summary(const struct dataset *d, const struct model *m)
+static void print_summary(const struct dataset *d, const struct model *m, bool json)
 {
         json_t *ts = m->trainset;
         fprintf(stderr, "presize train: %zu runs of %lld programs", d->n,
@@ -87,12 +90,36 @@ static void print_summary(const struct dataset *d, const struct model *m)
                         "presize train: %zu runs carry analyser features of another version: "
                         "their code features are left missing\n",
                         d->wrong_features);
+        if (json)
+                return;
         printf("%-20s %14s %14s\n", "target", "q metadata", "q code");
         for (int t = 0; t < T__COUNT; t++)
                 printf("%-20s %14.3f %14.3f\n", target_names[t], m->t[MODE_METADATA][t].q,
                        m->has_mode[MODE_CODE] ? m->t[MODE_CODE][t].q : 0.0);
         printf("upper bound = point x exp(q) (log space, coverage %.2f); trained in %.2fs\n",
                m->coverage, m->train_seconds);
+}
+
+/* The summary as one object: what was trained on, the quantiles, where the model went. */
+static json_t *summary_json(const struct model *m, const char *stored_as, const char *out)
+{
+        json_t *o = json_object();
+        json_object_set(o, "trainset", m->trainset);
+        json_object_set_new(o, "coverage", json_real(m->coverage));
+        json_object_set_new(o, "train_seconds", json_real(m->train_seconds));
+        json_t *q = json_object();
+        for (int md = 0; md < MODE__COUNT; md++) {
+                if (!m->has_mode[md])
+                        continue;
+                json_t *per = json_object();
+                for (int t = 0; t < T__COUNT; t++)
+                        json_object_set_new(per, target_names[t], json_real(m->t[md][t].q));
+                json_object_set_new(q, mode_names[md], per);
+        }
+        json_object_set_new(o, "q", q);
+        json_object_set_new(o, "model", stored_as ? json_string(stored_as) : json_null());
+        json_object_set_new(o, "out", out ? json_string(out) : json_null());
+        return o;
 }
 
 int cmd_train(int argc, char **argv)
@@ -106,7 +133,8 @@ int cmd_train(int argc, char **argv)
                 OPT_ROUNDS,
                 OPT_DEPTH,
                 OPT_ETA,
-                OPT_NO_MONOTONE
+                OPT_NO_MONOTONE,
+                OPT_JSON
         };
         static const struct option opts[] = {
             {"db", required_argument, NULL, OPT_DB},
@@ -118,10 +146,13 @@ int cmd_train(int argc, char **argv)
             {"depth", required_argument, NULL, OPT_DEPTH},
             {"eta", required_argument, NULL, OPT_ETA},
             {"no-monotone", no_argument, NULL, OPT_NO_MONOTONE},
+            {"json", no_argument, NULL, OPT_JSON},
             {"help", no_argument, NULL, 'h'},
             {NULL, 0, NULL, 0},
         };
         const char *db = NULL, *from = NULL, *out = NULL, *corpus = NULL;
+        bool json = false;
+        char stored_as[64] = "";
         struct train_opts to;
         train_opts_default(&to);
         int c;
@@ -172,6 +203,9 @@ int cmd_train(int argc, char **argv)
                 }
                 case OPT_NO_MONOTONE:
                         to.monotone = false;
+                        break;
+                case OPT_JSON:
+                        json = true;
                         break;
                 case 'h':
                         fputs(usage_text, stdout);
@@ -247,7 +281,7 @@ int cmd_train(int argc, char **argv)
                 return 1;
         }
         m->trainset = dataset_describe(&d);
-        print_summary(&d, m);
+        print_summary(&d, m, json);
         int status = 0;
         if (s) {
                 json_t *j = NULL;
@@ -273,6 +307,7 @@ int cmd_train(int argc, char **argv)
                 } else {
                         fprintf(stderr, "presize train: model %s written into %s\n", rec.name,
                                 path);
+                        snprintf(stored_as, sizeof(stored_as), "%s", rec.name);
                 }
         }
         if (out) {
@@ -283,6 +318,12 @@ int cmd_train(int argc, char **argv)
                 } else {
                         fprintf(stderr, "presize train: model written to %s\n", out);
                 }
+        }
+        if (json && status == 0) {
+                json_t *o = summary_json(m, stored_as[0] ? stored_as : NULL, out);
+                json_dumpf(o, stdout, JSON_COMPACT);
+                putchar('\n');
+                json_decref(o);
         }
         model_free(m);
         dataset_free(&d);
