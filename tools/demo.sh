@@ -34,5 +34,16 @@ show "A 4 MB download from a server on this host at 8Mbit (about 4 s)" \
   --net-rate 8Mbit --allow-net 10.213.0.1:$port --file examples/download.py -- $PY download.py $port
 show "The same at 32Mbit (about 1 s)" \
   --net-rate 32Mbit --allow-net 10.213.0.1:$port --file examples/download.py -- $PY download.py $port
+# Before it runs: what the code is, what it will need, and the sandbox sized from that.
+export PRESIZE_DB=${PRESIZE_DB:-$(mktemp -d /tmp/presize-demo.XXXXXX)/presize.db}
+printf '\n\033[1m== Before it runs: analyse, predict (the shipped model), then run in the predicted size\033[0m\n'
+printf '$ presize analyze examples/cpu_sum.py\n'
+"$P" analyze examples/cpu_sum.py || true
+printf '$ presize predict examples/cpu_sum.py\n'
+"$P" predict examples/cpu_sum.py || true
+if pred=$("$P" predict --json examples/cpu_sum.py 2>/dev/null); then
+  read -r cpus mem < <(printf '%s' "$pred" | $PY -c 'import json,sys; a=json.load(sys.stdin)["allocation"]; print("%dm" % a["cpu_millicores"], a["memory_bytes"])')
+  show "The predicted allocation" --cpus "$cpus" --memory "$mem" --file examples/cpu_sum.py -- $PY cpu_sum.py
+fi
 printf '\n== JSON for programs: presize exec --json\n'
 "$P" exec --json --cpus 250m --memory 64Mi --timeout 2s -- /bin/sh -c 'while :; do :; done'
