@@ -48,3 +48,15 @@ if [ -x "$B/bench/bench_predict" ]; then
     echo '```'
   } | tee bench/results/predict.md
 fi
+
+if [ -x "$B/bench/bench_control" ]; then
+  {
+    echo "# Control-loop cost ($stamp)"
+    echo
+    echo "Machine: $machine. Release build; control_step over 100 sandboxes, 2000 rounds."
+    echo
+    echo '```'
+    "$B/bench/bench_control" 100 2000
+    echo '```'
+  } | tee bench/results/control.md
+fi

@@ -45,5 +45,11 @@ if pred=$("$P" predict --json examples/cpu_sum.py 2>/dev/null); then
   read -r cpus mem < <(printf '%s' "$pred" | $PY -c 'import json,sys; a=json.load(sys.stdin)["allocation"]; print("%dm" % a["cpu_millicores"], a["memory_bytes"])')
   show "The predicted allocation" --cpus "$cpus" --memory "$mem" --file examples/cpu_sum.py -- $PY cpu_sum.py
 fi
+printf '\n\033[1m== A program that outgrows its prediction: presize run raises memory before the limit\033[0m\n'
+printf '$ presize run examples/grow.py\n'
+"$P" run examples/grow.py || true
+printf '\n\033[1m== The same without the control loop: OOM-killed at the predicted size\033[0m\n'
+printf '$ presize run --no-adjust examples/grow.py\n'
+"$P" run --no-adjust examples/grow.py || true
 printf '\n== JSON for programs: presize exec --json\n'
 "$P" exec --json --cpus 250m --memory 64Mi --timeout 2s -- /bin/sh -c 'while :; do :; done'

@@ -13,6 +13,7 @@
 #include "store/store.h"
 #include "util/cleanup.h"
 #include "util/fsutil.h"
+#include "util/hostrun.h"
 #include "util/progress.h"
 #include "util/units.h"
 
@@ -572,40 +573,6 @@ static int generate(int fd, enum gen_id g, uint64_t seed, uint64_t size)
 
 /* ---- host helpers: compile, blob server ---- */
 
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-        remove(path);
-        return 0;
-}
-
-static void rm_rf(const char *path)
-{
-        nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-/* Run argv on the host; its output goes to out_fd. Returns its exit status, or -errno. */
-static int run_host(char *const argv[], int out_fd)
-{
-        pid_t pid = fork();
-        if (pid < 0)
-                return -errno;
-        if (pid == 0) {
-                int nul = open("/dev/null", O_RDONLY);
-                if (nul >= 0)
-                        dup2(nul, STDIN_FILENO);
-                dup2(out_fd, STDOUT_FILENO);
-                dup2(out_fd, STDERR_FILENO);
-                prctl(PR_SET_PDEATHSIG, SIGKILL);
-                execv(argv[0], argv);
-                _exit(127);
-        }
-        int st;
-        while (waitpid(pid, &st, 0) < 0)
-                if (errno != EINTR)
-                        return -errno;
-        return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-}
-
 static int write_whole(const char *path, const char *data, size_t len, mode_t mode)
 {
         _cleanup_close_ int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
@@ -706,10 +673,10 @@ static int build(const struct program *p, const char *workdir, const char *code,
                 snprintf(outpath, sizeof(outpath), "%s/prog", outdir);
                 char *argv[] = {"/usr/bin/gcc", "-O2", "-pthread", "-o", outpath,
                                 srcpath,        "-lm", "-lz",      NULL};
-                r = run_host(argv, log);
+                r = host_run(argv, log);
         } else {
                 char *argv[] = {"/usr/bin/javac", "-d", outdir, srcpath, NULL};
-                r = run_host(argv, log);
+                r = host_run(argv, log);
         }
         if (r < 0)
                 return r;

@@ -26,11 +26,13 @@ static const struct command commands[] = {
     {"exec", cmd_exec, "run a command in a sandbox under exact limits and measure it"},
     {"analyze", cmd_analyze, "static complexity analysis of source files (8 languages)"},
     {"predict", cmd_predict, "predict CPU, memory and network needs, tier and allocation"},
+    {"run", cmd_run, "analyse, predict, run in a sandbox of that size, re-size it while it runs"},
     {"profile", cmd_profile, "run a corpus in the sandbox and record every run in the store"},
     {"train", cmd_train, "train the prediction models on the stored runs"},
     {"eval", cmd_eval, "cross-validate the models against baselines; HTML report"},
     {"profiles", cmd_profiles, "list or edit the resource profile tiers"},
     {"runs", cmd_runs, "export the stored runs (csv or jsonl)"},
+    {"serve", cmd_serve, "the daemon: HTTP API, pre-instantiated sandboxes (docs/api.md)"},
     {NULL, NULL, NULL},
 };
 

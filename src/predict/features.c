@@ -134,9 +134,11 @@ const char *feature_name(enum mode m, size_t i, char *buf, size_t len)
                 return buf;
         }
         i -= nf;
-        static const char *const lit[LIT_LEN] = {"lit_log10_max", "lit_sum_log10",
-                                                 "lit_count_ge_1000", "lit_log10_max_named",
-                                                 "lit_x_loop_depth"};
+        static const char *const lit[LIT_LEN] = {
+            "lit_log10_max",        "lit_sum_log10",  "lit_count_ge_1000", "lit_log10_max_named",
+            "lit_x_loop_depth",     "sz_alloc_power", "sz_loop_power",     "sz_elem_log2_bytes",
+            "sz_reads_input_whole", "sz_log10_unit",  "sz_log10_n",        "sz_log10_bytes",
+            "sz_log10_work"};
         if (i < LIT_LEN) {
                 snprintf(buf, len, "%s", lit[i]);
                 return buf;
@@ -171,6 +173,21 @@ void code_vector_derive(double *v)
         if (isnan(depth) || depth < 1)
                 depth = 1;
         lit[4] = lit[3] * depth; /* NaN when the literals are missing */
+        /* the size: the named literal, or the input when the notification says there is one
+         * (code that reads its data states no size) */
+        double n10 = lit[3] > 0 ? lit[3] + lit[LIT_SIZE_AT + 4] : 0; /* in bytes when MiB */
+        double in = expm1(v[META_LEN - 1]);
+        if (in >= 1 && log10(in) > n10)
+                n10 = log10(in);
+        double power = lit[LIT_SIZE_AT], loops = lit[LIT_SIZE_AT + 1], elem = lit[LIT_SIZE_AT + 2];
+        if (power < 1 && in >= 1 && lit[LIT_SIZE_AT + 3] > 0)
+                power = 1; /* input read whole */
+        lit[LIT_DERIVED_AT] = isnan(lit[3]) ? NAN : n10;
+        /* log10 of the bytes: size^power x element bytes (8 when no type word says) */
+        lit[LIT_DERIVED_AT + 1] =
+            lit[LIT_DERIVED_AT] * power + log10(elem > 0 ? exp2(elem - 1) : 8);
+        /* log10 of the work: size^(size-loop nesting), at least linear */
+        lit[LIT_DERIVED_AT + 2] = lit[LIT_DERIVED_AT] * (loops > 1 ? loops : 1);
 }
 
 void usage_targets(const struct usage *u, double y[T__COUNT])
@@ -289,13 +306,39 @@ static bool not_a_size_name(const char *name, size_t len)
         return false;
 }
 
+/* Whether the number at s[i] ends a loop: "range(N" or "range(a, N", or "< N" / "<= N". */
+static bool after_loop_bound(const char *s, size_t i)
+{
+        size_t j = i;
+        while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t'))
+                j--;
+        if (j == 0)
+                return false;
+        char p = s[j - 1];
+        if (p == '<' || (p == '=' && j >= 2 && s[j - 2] == '<'))
+                return !(j >= 2 && s[j - 2] == '<' && p == '<'); /* not a shift */
+        if (p == ',') {                                          /* range(a, N): back over "a" */
+                j--;
+                while (j > 0 && s[j - 1] != '(' && s[j - 1] != '\n' && s[j - 1] != ')')
+                        j--;
+                if (j == 0 || s[j - 1] != '(')
+                        return false;
+                p = '(';
+        }
+        if (p != '(')
+                return false;
+        j--;
+        return j >= 5 && !strncmp(s + j - 5, "range", 5) &&
+               (j == 5 || !ident_char((unsigned char)s[j - 6]));
+}
+
 void literal_stats(const char *s, size_t len, double out[LIT_LEN])
 {
-        double maxv = 0, sum = 0, big = 0, named = 0;
+        double maxv = 0, sum = 0, big = 0, named = 0, bound = 0;
         /* the assignment being read: the last identifier, the one before it ("define N"),
          * and whether an '=' (or a #define's name) has been seen since */
-        const char *id = NULL, *prev_id = NULL;
-        size_t id_len = 0, prev_len = 0;
+        const char *id = NULL, *prev_id = NULL, *named_id = NULL;
+        size_t id_len = 0, prev_len = 0, named_len = 0;
         bool assigning = false;
         size_t i = 0;
         while (i < len) {
@@ -342,6 +385,7 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                 double v;
                 bool integer;
                 bool hex = c == '0' && i + 1 < len && strchr("xXbBoO", s[i + 1]);
+                bool loop_bound = after_loop_bound(s, i);
                 i += parse_number(s + i, len - i, &v, &integer);
                 /* fold constant expressions of literals, left to right: "A ** B", "A << B",
                  * "A * B" (1024 * 1024); "A ^ B" is xor in most languages and is left alone */
@@ -385,14 +429,23 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                         sum += log10(v);
                 if (v >= 1000)
                         big += 1;
-                if (whole && v > named && !not_a_size_name(id, id_len))
+                if (loop_bound && v > bound)
+                        bound = v;
+                if (whole && v > named && !not_a_size_name(id, id_len)) {
                         named = v;
+                        named_id = id;
+                        named_len = id_len;
+                }
         }
         out[0] = maxv >= 1 ? log10(maxv) : 0;
         out[1] = sum;
         out[2] = big;
-        out[3] = named >= 1 ? log10(named) : 0;
+        /* Code that names no size may still state one where a loop ends: range(20_000_000),
+         * i < 1000000. That bound stands in for the size when it is at least 1000. */
+        out[3] = named >= 1 ? log10(named) : bound >= 1000 ? log10(bound) : 0;
         out[4] = out[3];
+        size_stats(s, len, named >= 1 ? named_id : NULL, named_len, out + LIT_SIZE_AT);
+        out[LIT_DERIVED_AT] = out[LIT_DERIVED_AT + 1] = out[LIT_DERIVED_AT + 2] = out[3];
 }
 
 size_t code_len(void)

@@ -23,7 +23,7 @@ struct tier;
 
 /* The combined feature layout (metadata block, analyser block, literal block). Bump it whenever
  * the metadata or literal layout changes; the analyser's own FEATURES_VERSION is checked too. */
-#define PREDICT_SCHEMA_VERSION 1
+#define PREDICT_SCHEMA_VERSION 2
 
 /* Targets, each learned as log1p(value in the unit below). Units are chosen so that typical
  * values are well above 1, where log1p behaves like log (relative errors). */
@@ -53,7 +53,13 @@ extern const char *const meta_algorithms[META_ALGOS];
  * code states its sizes), and one derived feature: that times max(1, the analyser's
  * max_loop_depth), a rough log10 of the work a loop nest over the size does (trees cannot
  * multiply two features themselves). */
-#define LIT_LEN 5
+/* Then size statistics (sizes.c): allocation power, size-loop nesting, element bytes, whether the
+ * input is read whole, log10 of the size's unit; and three
+ * derived ones: log10 of the size (the named literal, or the input bytes when larger), log10 of
+ * the bytes (size^power x element bytes) and log10 of the work (size^nesting). */
+#define LIT_SIZE_AT    5
+#define LIT_DERIVED_AT 10
+#define LIT_LEN        13
 
 /* What a pre-trigger notification carries. Borrowed strings; NULL or "" when not known. */
 struct notification {
@@ -73,10 +79,18 @@ void meta_vector(const struct notification *n, double *v);
  * hexadecimal literals and values >= 1e9 skipped (hash and RNG constants, moduli, masks).
  * out[0] = log10 of the largest integer literal (0 if none), out[1] = sum of log10 of integer
  * literals > 1, out[2] = count of integer literals >= 1000, out[3] = log10 of the largest literal
- * assigned whole to a name not saying seed/mod/mask/prime/magic/mult (0 if none); out[4] is
- * left to code_vector. */
+ * assigned whole to a name not saying seed/mod/mask/prime/magic/mult (0 if none); out[5..9] =
+ * size_stats of the text for that name; out[4] and out[10..12] are left to code_vector. */
 void literal_stats(const char *src, size_t len, double out[LIT_LEN]);
-/* Recompute the derived literal feature of a code vector from its other fields. */
+/* How source text uses its size constant `name` (sizes.c): out[0] = the largest allocation
+ * power (size names in an allocating statement plus the size loops around it, capped at 4),
+ * out[1] = the deepest nesting of loops over the size (capped at 4), out[2] = log2(element
+ * bytes) + 1 of the statement with the largest power (0 when unknown), all 0 without a name;
+ * out[3] = 1 when the text reads its input whole (read(), readlines, readFileSync, readAllBytes,
+ * readAllLines, toByteArray, realloc), else 0; out[4] = log10 of the size's unit in bytes when
+ * the name or the text says KiB/MiB/GiB (MB = 64, SIZE_MB, MB << 20), else 0. */
+void size_stats(const char *src, size_t len, const char *name, size_t name_len, double out[5]);
+/* Recompute the derived literal features of a code vector from its other fields. */
 void code_vector_derive(double *v);
 
 /* The analyser's block (code.c): its length and names, 0 and NULL without the analyser. */
@@ -152,7 +166,7 @@ void gbt_free(struct gbt *g);
 
 /* ---- the model ---- */
 /* What a code-mode regressor is, chosen per target on the calibration programs:
- * its own trees on the code vector, the metadata regressor itself, or trees fitted on the
+ * its own trees on the code vector, the metadata regressor itself, trees fitted on the
  * metadata regressor's prediction (stacked: code corrects what metadata says). */
 enum tm_kind { TM_OWN, TM_METADATA, TM_STACKED, TM__COUNT };
 extern const char *const tm_kind_names[TM__COUNT];
@@ -256,6 +270,9 @@ struct train_opts {
         /* Size features (log1p input bytes, the literal sizes) may only raise the prediction of
          * memory, CPU time, network bytes and wall time, everything else held equal. */
         bool monotone;
+        /* Also fit each candidate with regularised trees (depth <= 3, min_child_weight >= 10)
+         * and keep whichever scores better on the calibration programs. */
+        bool regularised;
 };
 void train_opts_default(struct train_opts *o);
 /* Train rows[idx[0..n)] (all when idx NULL). */

@@ -20,15 +20,27 @@ size_t default_tiers(struct tier *out, size_t max)
         return n;
 }
 
+/* Nearest multiple of step: a tier's capacity is compared at the granularity it is allocated in,
+ * so a single-threaded interpreter's 1003m fits a 1-CPU tier. */
+static double nearest(double v, double step)
+{
+        return v > 0 ? round(v / step) * step : 0;
+}
+
+/* Memory is incompressible (over the limit, the kernel kills), so its upper bound must fit; CPU
+ * and bandwidth are compressible (over the limit, the job is throttled or shaped, not killed), so
+ * their predicted demand must fit. The allocation still requests the upper bounds of all three. */
 size_t tier_for(const struct tier *tiers, size_t n, const struct demand *d)
 {
         if (n == 0)
                 return 0;
+        double cpu = nearest(d->cpu_millicores.point, 100);
+        double net = nearest(d->net_rate_bps.point, 1e6);
         for (size_t i = 0; i < n; i++) {
                 const struct tier *t = &tiers[i];
-                if (d->cpu_millicores.upper <= (double)t->cpu_millicores &&
+                if (cpu <= (double)t->cpu_millicores &&
                     d->memory_bytes.upper <= (double)t->memory_bytes &&
-                    (t->net_rate_bps == 0 || d->net_rate_bps.upper <= (double)t->net_rate_bps))
+                    (t->net_rate_bps == 0 || net <= (double)t->net_rate_bps))
                         return i;
         }
         return n - 1;

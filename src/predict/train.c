@@ -15,7 +15,8 @@
 
 void train_opts_default(struct train_opts *o)
 {
-        *o = (struct train_opts){.coverage = 0.95, .calib_share = 0.25, .monotone = true};
+        *o = (struct train_opts){
+            .coverage = 0.95, .calib_share = 0.25, .monotone = true, .regularised = true};
         gbt_params_default(&o->gbt);
         o->modes[MODE_METADATA] = true;
         o->modes[MODE_CODE] = code_features_len() > 0;
@@ -99,7 +100,8 @@ static char *monotone_string(enum mode m, int t)
                 bool up =
                     t != T_CORES && name &&
                     (!strcmp(name, "log1p_input_bytes") || !strcmp(name, "lit_log10_max_named") ||
-                     !strcmp(name, "lit_x_loop_depth"));
+                     !strcmp(name, "lit_x_loop_depth") || !strcmp(name, "sz_log10_n") ||
+                     !strcmp(name, "sz_log10_bytes") || !strcmp(name, "sz_log10_work"));
                 if (i)
                         s[k++] = ',';
                 s[k++] = up ? '1' : '0';
@@ -110,6 +112,18 @@ static char *monotone_string(enum mode m, int t)
 }
 
 static double target_log(const struct row *r, int t);
+
+/* The regularised variant of tree parameters: at most REG_DEPTH deep, leaves of at least
+ * REG_MIN_CHILD_WEIGHT runs (a program has ~10 sizes: a leaf then spans programs). */
+#define REG_DEPTH            3
+#define REG_MIN_CHILD_WEIGHT 10
+static void regularise(struct gbt_params *p)
+{
+        if (p->max_depth > REG_DEPTH)
+                p->max_depth = REG_DEPTH;
+        if (p->min_child_weight < REG_MIN_CHILD_WEIGHT)
+                p->min_child_weight = REG_MIN_CHILD_WEIGHT;
+}
 
 /* Conformal quantiles of a candidate from its calibration predictions (pooled and per
  * language); returns its score: mean absolute log residual plus the pooled quantile. res ends
@@ -223,28 +237,39 @@ int model_train(const struct dataset *d, const size_t *idx_in, size_t n, const s
                             o->monotone ? monotone_string((enum mode)k, t) : NULL;
                         gp.monotone = mono;
                         /* candidates: own trees; in code mode also the metadata regressor and
-                         * trees stacked on it */
-                        struct target_model cand[TM__COUNT] = {{0}};
-                        double score[TM__COUNT];
+                         * trees stacked on it; each fitted with the given parameters and with
+                         * regularised ones (shallower trees whose leaves must hold more runs,
+                         * so that a leaf spans several programs), chosen on the calibration
+                         * programs like the kind: an inner split, never the test programs */
+                        enum { NC = TM__COUNT * 2 };
+                        struct target_model cand[NC] = {{0}};
+                        double score[NC];
                         bool stack = k == MODE_CODE && m->has_mode[MODE_METADATA];
                         json_t *e = json_object();
                         json_object_set_new(mm, target_names[t], e);
-                        for (int c = 0; c < TM__COUNT; c++) {
+                        for (int c = 0; c < NC; c++) {
+                                int kind = c % TM__COUNT;
+                                bool reg = c >= TM__COUNT;
                                 score[c] = INFINITY;
-                                if (c != TM_OWN && !stack)
+                                if (kind != TM_OWN && !stack)
                                         continue;
-                                cand[c].kind = (enum tm_kind)c;
+                                if (reg && (kind == TM_METADATA || !o->regularised))
+                                        continue; /* the same as unregularised */
+                                struct gbt_params gv = gp;
+                                if (reg)
+                                        regularise(&gv);
+                                cand[c].kind = (enum tm_kind)kind;
                                 const struct gbt *mg = stack ? m->t[MODE_METADATA][t].gbt : NULL;
-                                if (c == TM_OWN) {
-                                        ret = gbt_train(&gp, Xtr, y, ntr, mode_len((enum mode)k),
+                                if (kind == TM_OWN) {
+                                        ret = gbt_train(&gv, Xtr, y, ntr, mode_len((enum mode)k),
                                                         &cand[c].gbt);
-                                } else if (c == TM_METADATA) {
+                                } else if (kind == TM_METADATA) {
                                         ret = gbt_from_json(gbt_json(mg), code_len(), &cand[c].gbt);
                                 } else {
                                         for (size_t i = 0; i < ntr; i++)
                                                 margin[i] = (float)gbt_predict(
                                                     mg, Xtr + i * mode_len((enum mode)k));
-                                        ret = gbt_train_on_margin(&gp, Xtr, y, margin, ntr,
+                                        ret = gbt_train_on_margin(&gv, Xtr, y, margin, ntr,
                                                                   mode_len((enum mode)k),
                                                                   &cand[c].gbt);
                                 }
@@ -256,7 +281,7 @@ int model_train(const struct dataset *d, const size_t *idx_in, size_t n, const s
                                 size_t dim = mode_len((enum mode)k);
                                 for (size_t i = 0; i < nca; i++) {
                                         double p = gbt_predict(cand[c].gbt, Xca + i * dim);
-                                        if (c == TM_STACKED)
+                                        if (kind == TM_STACKED)
                                                 p += gbt_predict(mg, Xca + i * dim);
                                         pred[i] = (float)p;
                                 }
@@ -268,7 +293,10 @@ int model_train(const struct dataset *d, const size_t *idx_in, size_t n, const s
                                                     json_real(score[c] - cand[c].q));
                                 json_object_set_new(ce, "calib_median_abs_log_residual",
                                                     json_real(res[nca / 2]));
-                                json_object_set_new(e, tm_kind_names[c], ce);
+                                char name[64];
+                                snprintf(name, sizeof(name), "%s%s", tm_kind_names[kind],
+                                         reg ? "_regularised" : "");
+                                json_object_set_new(e, name, ce);
                         }
                         /* the candidate with the lowest mean absolute log residual plus
                          * quantile on the calibration programs (the point's error and the
@@ -276,14 +304,15 @@ int model_train(const struct dataset *d, const size_t *idx_in, size_t n, const s
                          * per behaviour, trees can latch on to code features that identify a
                          * program rather than what it does */
                         int best = TM_OWN;
-                        for (int c = 1; c < TM__COUNT; c++)
+                        for (int c = 1; c < NC; c++)
                                 if (score[c] < score[best])
                                         best = c;
-                        for (int c = 0; c < TM__COUNT; c++)
+                        for (int c = 0; c < NC; c++)
                                 if (c != best)
                                         gbt_free(cand[c].gbt);
+                        json_object_set_new(e, "regularised", json_boolean(best >= TM__COUNT));
                         m->t[k][t] = cand[best];
-                        json_object_set_new(e, "kind", json_string(tm_kind_names[best]));
+                        json_object_set_new(e, "kind", json_string(tm_kind_names[cand[best].kind]));
                         json_object_set_new(e, "q", json_real(m->t[k][t].q));
                         json_t *ql = json_object();
                         for (int l = 0; l <= META_LANGS; l++)
@@ -310,6 +339,10 @@ int model_train(const struct dataset *d, const size_t *idx_in, size_t n, const s
         json_object_set_new(params, "colsample_bytree", json_real(o->gbt.colsample));
         json_object_set_new(params, "seed", json_integer(o->gbt.seed));
         json_object_set_new(params, "monotone_size", json_boolean(o->monotone));
+        json_object_set_new(params, "regularised_variants", json_boolean(o->regularised));
+        json_object_set_new(params, "regularised_max_depth", json_integer(REG_DEPTH));
+        json_object_set_new(params, "regularised_min_child_weight",
+                            json_integer(REG_MIN_CHILD_WEIGHT));
         json_object_set_new(params, "calibration_share", json_real(o->calib_share));
         json_object_set_new(metrics, "params", params);
         json_object_set_new(metrics, "train_runs", json_integer((json_int_t)ntr));

@@ -152,11 +152,15 @@ static void test_tiers_allocation(void **state)
         struct demand d = demand_of(950, 100 * MIB, 0);
         assert_int_equal(tier_for(t, 3, &d), 0);
         assert_string_equal(complexity_score(t, 3, 0), "low");
-        d = demand_of(1001, 100 * MIB, 0); /* cpu over the low tier */
+        d = demand_of(2400, 100 * MIB, 0); /* cpu (the point, 1200m) over the low tier */
         assert_int_equal(tier_for(t, 3, &d), 1);
+        d = demand_of(2006, 100 * MIB, 0); /* 1003m: 1 CPU at allocation granularity */
+        assert_int_equal(tier_for(t, 3, &d), 0);
+        d = demand_of(500, 2 * GIB - 1, 0); /* memory: the upper bound must fit */
+        assert_int_equal(tier_for(t, 3, &d), 0);
         d = demand_of(500, 2 * GIB + 1, 0); /* memory over the low tier */
         assert_int_equal(tier_for(t, 3, &d), 1);
-        d = demand_of(500, 100 * MIB, 60e6); /* net over the medium tier */
+        d = demand_of(500, 100 * MIB, 120e6); /* net (the point, 60 Mbit) over the medium tier */
         assert_int_equal(tier_for(t, 3, &d), 2);
         assert_string_equal(complexity_score(t, 3, 2), "high");
         d = demand_of(64000, 100 * GIB, 0); /* over everything: the largest */
@@ -225,8 +229,112 @@ static void test_literals(void **state)
         lit("buf = bytearray(1024 * 1024)\nx = 3 * n\n", log10(1048576.0),
             log10(1048576.0) + log10(3), 1, 0);
         lit("BUF = 1024 * 1024\n", log10(1048576.0), log10(1048576.0), 1, log10(1048576.0));
+        /* no named size: a loop's literal bound stands in (at least 1000); shifts, small
+         * bounds and other comparisons with a named size do not */
+        lit("total = 0\nfor i in range(20_000_000):\n    total += i\n", log10(2e7), log10(2e7), 1,
+            log10(2e7));
+        lit("for x in range(5, 300000): pass\n", log10(3e5), log10(5) + log10(3e5), 1, log10(3e5));
+        lit("for (int i = 0; i <= 750000; i++) s += i;", log10(7.5e5), log10(7.5e5), 1,
+            log10(7.5e5));
+        lit("for i in range(10): pass\nx = y << 20000\n", log10(20000), 1 + log10(20000), 1, 0);
+        lit("N = 5000\nfor i in range(900000): pass\n", log10(9e5), log10(5000) + log10(9e5), 2,
+            log10(5000));
         /* nothing */
         lit("print('hello')\n", 0, 0, 0, 0);
+}
+
+/* ---- size statistics: allocation power, size-loop nesting, element bytes ---- */
+
+static void sz(const char *src, double power, double loops, double elem_bytes)
+{
+        double o[LIT_LEN];
+        literal_stats(src, strlen(src), o);
+        double want_elem = elem_bytes > 0 ? log2(elem_bytes) + 1 : 0;
+        const double *z = o + LIT_SIZE_AT;
+        if (z[0] != power || z[1] != loops || fabs(z[2] - want_elem) > 1e-9)
+                fail_msg("%s\ngot power %g loops %g elem %g, want %g %g %g", src, z[0], z[1], z[2],
+                         power, loops, want_elem);
+}
+
+static void test_size_stats(void **state)
+{
+        /* C: a malloc per element inside a loop over N is N cells (of a struct) */
+        sz("#define N 18000\nstruct cell { long value; struct cell *next; };\n"
+           "int main(void) {\n  struct cell *head = NULL;\n"
+           "  for (long i = 0; i < N; i++) {\n    struct cell *c = malloc(sizeof(*c));\n"
+           "    c->next = head;\n    head = c;\n  }\n  return 0;\n}\n",
+           1, 1, 32);
+        /* Python: nested comprehensions and [0.0] * N are N x N; a triple loop nest over N */
+        sz("import random\nN = 300\n"
+           "A = [[random.random() for _ in range(N)] for _ in range(N)]\n"
+           "C = [[0.0] * N for _ in range(N)]\n\n"
+           "for i in range(N):\n    for k in range(N):\n        a = A[i][k]\n"
+           "        for j in range(N):\n            C[i][j] += a * A[k][j]\n"
+           "print(N, C[0][0])\n",
+           2, 3, 0);
+        /* JavaScript: a typed array of N * N doubles, a braceless inner loop */
+        sz("const N = 5000;\nconst a = new Float64Array(N * N);\n"
+           "for (let i = 0; i < N; i++) {\n  for (let j = 0; j < N; j++) a[i * N + j] = i + j;\n}\n"
+           "console.log(a[0]);\n",
+           2, 2, 8);
+        /* Java: new int[N], one loop; a loop over a constant is not a size loop */
+        sz("class A {\n  static final int N = 1_000_000;\n  public static void main(String[] x) {\n"
+           "    int[] a = new int[N];\n    for (int i = 0; i < N; i++) a[i] = i;\n"
+           "    for (int r = 0; r < 3; r++) { a[r] += r; }\n  }\n}\n",
+           1, 1, 4);
+        /* C: H is derived from W (an alias), so W * H is two size names; casts do not count */
+        sz("#define W 640\n#define H (W * 3 / 4)\n"
+           "int main(void) {\n  unsigned char *px = malloc((size_t)W * H * 3);\n"
+           "  char **names = malloc(W * sizeof(char *));\n  return px[0];\n}\n",
+           2, 0, 1);
+        /* Python: a loop over a collection allocated with the size is a size loop; growth in it
+         * is one power */
+        sz("N = 100000\ndata = list(range(N))\nout = []\nfor x in data:\n    out.append(x * 2)\n"
+           "print(len(out))\n",
+           1, 1, 0);
+        /* no named size: nothing; a size that is never used: nothing */
+        sz("print('hello')\n", 0, 0, 0);
+        sz("N = 5000\nprint(N)\n", 0, 0, 0);
+        /* the size's unit: a name ending in MB, or NAME << 20 */
+        double u[LIT_LEN];
+        const char *mb = "#define MB 64\nint main(void) { char *p = malloc((size_t)MB << 20); }\n";
+        literal_stats(mb, strlen(mb), u);
+        assert_true(fabs(u[LIT_SIZE_AT + 4] - 20 * log10(2.0)) < 1e-9);
+        mb = "BLOCKS = 64\nbuf = bytearray(BLOCKS << 10)\n";
+        literal_stats(mb, strlen(mb), u);
+        assert_true(fabs(u[LIT_SIZE_AT + 4] - 10 * log10(2.0)) < 1e-9);
+        mb = "N = 64\nxs = [0] * N\n";
+        literal_stats(mb, strlen(mb), u);
+        assert_true(u[LIT_SIZE_AT + 4] == 0);
+        /* the derived features: log10 of the size, of the bytes and of the work */
+        double v[256], meta[META_LEN], lt[LIT_LEN];
+        assert_true(code_len() <= 256);
+        struct notification n = {"c", "", "matrix", 0};
+        meta_vector(&n, meta);
+        const char *src = "#define N 1000\ndouble *m = malloc(sizeof(double) * N * N);\n"
+                          "for (int i = 0; i < N; i++) for (int j = 0; j < N; j++) m[i] = j;\n";
+        literal_stats(src, strlen(src), lt);
+        code_vector(meta, NULL, 0, lt, v);
+        const double *d = v + code_len() - LIT_LEN + LIT_DERIVED_AT;
+        assert_true(fabs(d[0] - 3) < 1e-9);              /* sz_log10_n */
+        assert_true(fabs(d[1] - (6 + log10(8))) < 1e-9); /* sz_log10_bytes */
+        assert_true(fabs(d[2] - 6) < 1e-9);              /* sz_log10_work */
+        /* code that states no size but reads input: the input is the size, read whole */
+        struct notification ni = {"python", "", "sorting", 99999};
+        meta_vector(&ni, meta);
+        src = "import sys\nxs = sorted(sys.stdin.read().split())\n";
+        literal_stats(src, strlen(src), lt);
+        code_vector(meta, NULL, 0, lt, v);
+        assert_true(fabs(d[0] - log10(99999)) < 1e-9);
+        assert_true(fabs(d[1] - (log10(99999) + log10(8))) < 1e-9);
+        assert_true(lt[LIT_SIZE_AT + 3] == 1); /* sz_reads_input_whole */
+        /* ... streamed in blocks: constant memory, the work still grows with it */
+        src = "import sys\nn = 0\nfor line in sys.stdin:\n    n += len(line)\nprint(n)\n";
+        literal_stats(src, strlen(src), lt);
+        code_vector(meta, NULL, 0, lt, v);
+        assert_true(lt[LIT_SIZE_AT + 3] == 0);
+        assert_true(fabs(d[1] - log10(8)) < 1e-9);
+        assert_true(fabs(d[2] - log10(99999)) < 1e-9);
 }
 
 /* ---- the feature layout and its version guard ---- */
@@ -462,9 +570,9 @@ int main(void)
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(test_conformal_index), cmocka_unit_test(test_conformal_coverage),
             cmocka_unit_test(test_group_folds),     cmocka_unit_test(test_tiers_allocation),
-            cmocka_unit_test(test_literals),        cmocka_unit_test(test_meta_layout),
-            cmocka_unit_test(test_model_roundtrip), cmocka_unit_test(test_learns),
-            cmocka_unit_test(test_margin),
+            cmocka_unit_test(test_literals),        cmocka_unit_test(test_size_stats),
+            cmocka_unit_test(test_meta_layout),     cmocka_unit_test(test_model_roundtrip),
+            cmocka_unit_test(test_learns),          cmocka_unit_test(test_margin),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }

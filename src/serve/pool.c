@@ -1,0 +1,336 @@
+/* The warm pool of the Pre-Instantiation Manager: sandboxes created for notifications before their
+ * execution requests arrive, keyed by notification id, with a TTL (the reaper destroys what nobody
+ * claimed and counts it as waste), and the host capacity they take: the sum of the allocations of
+ * every sandbox accounted for (warming, ready, claimed, running) never exceeds the host's CPU and
+ * memory times the overcommit factor. A request that does not fit is refused (429), never
+ * squeezed in.
+ *
+ * One mutex guards the list and the sums; sandboxes are created and destroyed outside it. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "serve/internal.h"
+
+const char *const sb_state_names[SB__COUNT] = {"warming", "ready", "claimed", "running", "failed"};
+
+uint64_t now_mono_ns(void)
+{
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+static bool was_claimed(const struct pool *P, const char *nid)
+{
+        for (size_t i = 0; i < sizeof(P->claimed) / sizeof(P->claimed[0]); i++)
+                if (P->claimed[i][0] && !strcmp(P->claimed[i], nid))
+                        return true;
+        return false;
+}
+
+int pool_admit(struct server *S, struct pooled *p)
+{
+        struct pool *P = &S->pool;
+        int r = 0;
+        pthread_mutex_lock(&P->lock);
+        if (p->notification_id[0]) {
+                for (struct pooled *q = P->head; q; q = q->next)
+                        if (!strcmp(q->notification_id, p->notification_id)) {
+                                r = -EEXIST;
+                                break;
+                        }
+                if (!r && was_claimed(P, p->notification_id))
+                        r = -EEXIST;
+        }
+        if (!r && (P->n >= S->cfg.limits.max_sandboxes ||
+                   P->used_millicores + p->alloc.cpu_millicores > P->cap_millicores ||
+                   P->used_memory + p->alloc.memory_bytes > P->cap_memory))
+                r = -EBUSY;
+        if (!r) {
+                snprintf(p->id, sizeof(p->id), "sb-%llu", (unsigned long long)++P->next_id);
+                p->state = SB_WARMING;
+                p->created_ns = now_mono_ns();
+                p->next = P->head;
+                P->head = p;
+                P->n++;
+                P->used_millicores += p->alloc.cpu_millicores;
+                P->used_memory += p->alloc.memory_bytes;
+        }
+        pthread_mutex_unlock(&P->lock);
+        return r;
+}
+
+void pool_unlink_locked(struct pool *P, struct pooled *p)
+{
+        for (struct pooled **pp = &P->head; *pp; pp = &(*pp)->next)
+                if (*pp == p) {
+                        *pp = p->next;
+                        P->n--;
+                        P->used_millicores -= p->alloc.cpu_millicores;
+                        P->used_memory -= p->alloc.memory_bytes;
+                        p->next = NULL;
+                        return;
+                }
+}
+
+void pool_remove(struct server *S, struct pooled *p)
+{
+        pthread_mutex_lock(&S->pool.lock);
+        pool_unlink_locked(&S->pool, p);
+        pthread_cond_broadcast(&S->pool.changed);
+        pthread_mutex_unlock(&S->pool.lock);
+}
+
+void pooled_free(struct server *S, struct pooled *p)
+{
+        if (!p)
+                return;
+        if (p->box)
+                S->be->destroy(p->box);
+        json_decref(p->prediction);
+        free(p);
+}
+
+/* Sandboxes are created by a few long-lived creator threads, not by short-lived workers: the
+ * sandbox's init is tied to the thread that cloned it (PR_SET_PDEATHSIG fires when that thread
+ * exits), so the thread that creates a warm sandbox must outlive it. */
+static void warm_one(struct server *S, struct pooled *p)
+{
+        struct backend_box *box = NULL;
+        /* Stopping: what is still queued is not created (it would be destroyed at once). */
+        int r = atomic_load(&S->stopping) ? -ECANCELED : S->be->create(&p->alloc, &box);
+        uint64_t now = now_mono_ns();
+        bool drop = false;
+        pthread_mutex_lock(&S->pool.lock);
+        if (r < 0) {
+                if (p->state == SB_WARMING)
+                        p->state = SB_FAILED;
+                snprintf(p->error, sizeof(p->error), "cannot create the sandbox: %s", strerror(-r));
+        } else {
+                p->box = box;
+                p->ready_ns = now;
+                if (p->state == SB_WARMING)
+                        p->state = SB_READY;
+        }
+        p->warming_done = true;
+        p->expires_ns = now + S->cfg.limits.ttl_ns;
+        if (p->cancel && p->state != SB_CLAIMED) {
+                pool_unlink_locked(&S->pool, p);
+                drop = true;
+        }
+        pthread_cond_broadcast(&S->pool.changed);
+        pthread_mutex_unlock(&S->pool.lock);
+        if (r == 0)
+                metrics_observe(&S->metrics, &S->metrics.to_ready,
+                                (double)(now - p->created_ns) / 1e9);
+        else
+                metrics_count(&S->metrics, &S->metrics.create_failures);
+        if (drop)
+                pooled_free(S, p);
+}
+
+static void *creator_main(void *arg)
+{
+        struct server *S = arg;
+        struct pool *P = &S->pool;
+        pthread_mutex_lock(&P->lock);
+        for (;;) {
+                while (!P->queue && !P->creators_stop)
+                        pthread_cond_wait(&P->queued, &P->lock);
+                if (!P->queue)
+                        break;
+                struct pooled *p = P->queue;
+                P->queue = p->qnext;
+                if (!P->queue)
+                        P->queue_tail = NULL;
+                p->qnext = NULL;
+                pthread_mutex_unlock(&P->lock);
+                warm_one(S, p);
+                pthread_mutex_lock(&P->lock);
+        }
+        pthread_mutex_unlock(&P->lock);
+        return NULL;
+}
+
+int pool_start_creators(struct server *S)
+{
+        for (unsigned i = 0; i < POOL_CREATORS; i++) {
+                int r = pthread_create(&S->pool.creators[i], NULL, creator_main, S);
+                if (r)
+                        return -r;
+                S->pool.n_creators++;
+        }
+        return 0;
+}
+
+/* Joins the creators after they emptied the queue. */
+void pool_stop_creators(struct server *S)
+{
+        pthread_mutex_lock(&S->pool.lock);
+        S->pool.creators_stop = true;
+        pthread_cond_broadcast(&S->pool.queued);
+        pthread_mutex_unlock(&S->pool.lock);
+        for (unsigned i = 0; i < S->pool.n_creators; i++)
+                pthread_join(S->pool.creators[i], NULL);
+        S->pool.n_creators = 0;
+}
+
+int pool_warm(struct server *S, struct pooled *p)
+{
+        struct pool *P = &S->pool;
+        pthread_mutex_lock(&P->lock);
+        p->qnext = NULL;
+        if (P->queue_tail)
+                P->queue_tail->qnext = p;
+        else
+                P->queue = p;
+        P->queue_tail = p;
+        pthread_cond_signal(&P->queued);
+        pthread_mutex_unlock(&P->lock);
+        return 0;
+}
+
+int pool_claim_locked(struct server *S, const char *nid, const char *lang, const char *exec_id,
+                      struct pooled **out)
+{
+        struct pool *P = &S->pool;
+        if (!nid[0])
+                return -ENOENT;
+        for (struct pooled *q = P->head; q; q = q->next) {
+                if (!q->notification_id[0] || strcmp(q->notification_id, nid))
+                        continue;
+                if (q->state == SB_CLAIMED || q->state == SB_RUNNING || q->cancel)
+                        return -EALREADY;
+                if (strcmp(q->language, lang))
+                        return -EPROTO;
+                q->state = SB_CLAIMED;
+                snprintf(q->exec_id, sizeof(q->exec_id), "%s", exec_id);
+                snprintf(P->claimed[P->claimed_next], sizeof(P->claimed[0]), "%s", nid);
+                P->claimed_next =
+                    (P->claimed_next + 1) % (sizeof(P->claimed) / sizeof(P->claimed[0]));
+                *out = q;
+                return 0;
+        }
+        return was_claimed(P, nid) ? -EALREADY : -ENOENT;
+}
+
+void pool_wait_ready(struct server *S, struct pooled *p)
+{
+        pthread_mutex_lock(&S->pool.lock);
+        while (!p->warming_done)
+                pthread_cond_wait(&S->pool.changed, &S->pool.lock);
+        pthread_mutex_unlock(&S->pool.lock);
+}
+
+/* The reaper wakes every 100 ms (or when told to stop) and destroys ready sandboxes past their
+ * TTL: the waste of a notification that was never followed by its execution. */
+static void *reaper_main(void *arg)
+{
+        struct server *S = arg;
+        struct pool *P = &S->pool;
+        pthread_mutex_lock(&P->lock);
+        while (!atomic_load(&S->stopping)) {
+                struct timespec ts;
+                clock_gettime(CLOCK_MONOTONIC, &ts);
+                ts.tv_nsec += 100000000L;
+                if (ts.tv_nsec >= 1000000000L) {
+                        ts.tv_sec++;
+                        ts.tv_nsec -= 1000000000L;
+                }
+                pthread_cond_timedwait(&S->reaper_wake, &P->lock, &ts);
+                uint64_t now = now_mono_ns();
+                struct pooled *dead = NULL;
+                for (struct pooled **pp = &P->head; *pp;) {
+                        struct pooled *q = *pp;
+                        if ((q->state == SB_READY || q->state == SB_FAILED) && q->warming_done &&
+                            now >= q->expires_ns) {
+                                *pp = q->next;
+                                P->n--;
+                                P->used_millicores -= q->alloc.cpu_millicores;
+                                P->used_memory -= q->alloc.memory_bytes;
+                                q->next = dead;
+                                dead = q;
+                                continue;
+                        }
+                        pp = &q->next;
+                }
+                if (!dead)
+                        continue;
+                pthread_mutex_unlock(&P->lock);
+                while (dead) {
+                        struct pooled *q = dead;
+                        dead = q->next;
+                        if (q->state == SB_READY)
+                                metrics_count(&S->metrics, &S->metrics.expired);
+                        pooled_free(S, q);
+                }
+                pthread_mutex_lock(&P->lock);
+        }
+        pthread_mutex_unlock(&P->lock);
+        return NULL;
+}
+
+int pool_start_reaper(struct server *S)
+{
+        int r = pthread_create(&S->reaper, NULL, reaper_main, S);
+        if (r)
+                return -r;
+        S->reaper_started = true;
+        return 0;
+}
+
+void pool_stop_reaper(struct server *S)
+{
+        if (!S->reaper_started)
+                return;
+        atomic_store(&S->stopping, true); /* also on a failed start, when nothing else set it */
+        pthread_mutex_lock(&S->pool.lock);
+        pthread_cond_broadcast(&S->reaper_wake);
+        pthread_mutex_unlock(&S->pool.lock);
+        pthread_join(S->reaper, NULL);
+        S->reaper_started = false;
+}
+
+void pool_destroy_all(struct server *S)
+{
+        pthread_mutex_lock(&S->pool.lock);
+        struct pooled *all = S->pool.head;
+        S->pool.head = NULL;
+        S->pool.n = 0;
+        S->pool.used_millicores = S->pool.used_memory = 0;
+        pthread_mutex_unlock(&S->pool.lock);
+        while (all) {
+                struct pooled *q = all;
+                all = q->next;
+                pooled_free(S, q);
+        }
+}
+
+json_t *pooled_to_json(const struct pooled *p, uint64_t now)
+{
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_string(p->id));
+        json_object_set_new(o, "notification_id",
+                            p->notification_id[0] ? json_string(p->notification_id) : json_null());
+        json_object_set_new(o, "state", json_string(sb_state_names[p->state]));
+        json_object_set_new(o, "warm", json_boolean(p->warm));
+        json_object_set_new(o, "language", json_string(p->language));
+        json_object_set_new(o, "priority", json_integer(p->priority));
+        json_object_set_new(o, "allocation", alloc_json(&p->alloc));
+        json_object_set_new(o, "age_ms",
+                            json_integer((json_int_t)((now - p->created_ns) / 1000000)));
+        if (p->state == SB_READY && p->expires_ns > now)
+                json_object_set_new(o, "expires_in_ms",
+                                    json_integer((json_int_t)((p->expires_ns - now) / 1000000)));
+        if (p->ready_ns)
+                json_object_set_new(o, "ready_after_ms",
+                                    json_real((double)(p->ready_ns - p->created_ns) / 1e6));
+        if (p->exec_id[0])
+                json_object_set_new(o, "execution_id", json_string(p->exec_id));
+        if (p->error[0])
+                json_object_set_new(o, "error", json_string(p->error));
+        return o;
+}

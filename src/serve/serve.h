@@ -1,0 +1,54 @@
+/* presize serve: the daemon of issue 5. An HTTP API (libmicrohttpd + jansson) in front of the
+ * Pre-Instantiation Manager: notifications are predicted, planned and given a sandbox of that size
+ * before the execution request arrives (a warm pool keyed by notification id, with a TTL, host
+ * capacity accounting and admission control); executions claim it (or create one cold) and run on
+ * worker threads; every finished execution is stored with its prediction.
+ *
+ * The dynamic adjustment (src/control/) and the policy endpoints are not here yet: the limits
+ * below are the constants the policy will replace (serve_limits is the one place they live).
+ *
+ * Functions return 0 or a negative errno. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Every constant of the manager, with its default (serve_limits_default). */
+struct serve_limits {
+        double overcommit;           /* allocations may sum to host capacity x this (1.0) */
+        uint64_t host_millicores;    /* 0: the host's online CPUs */
+        uint64_t host_memory_bytes;  /* 0: the host's MemTotal */
+        uint64_t ttl_ns;             /* an unclaimed warm sandbox lives this long (60 s) */
+        unsigned max_sandboxes;      /* warm, warming and running, together (64) */
+        size_t body_max;             /* request bodies above this get 413 (1 MiB) */
+        size_t output_max;           /* stdout and stderr kept per execution (64 KiB each) */
+        uint64_t default_timeout_ns; /* an execution without "timeout" (30 s) */
+        uint64_t max_timeout_ns;     /* the largest "timeout" accepted (300 s) */
+        unsigned retry_after_s;      /* Retry-After of a 429 (1) */
+        uint64_t interval_ns;        /* sampling interval of a running sandbox (100 ms) */
+        unsigned max_executions;     /* finished executions kept for GET (1024) */
+};
+void serve_limits_default(struct serve_limits *l);
+/* Override from a JSON config file: {"overcommit": 1.5, "ttl": "30s", ...}; unknown keys and bad
+ * values are refused with a sentence in why. */
+int serve_limits_load(const char *path, struct serve_limits *l, char *why, size_t len);
+
+struct serve_config {
+        char host[64];       /* IPv4 address to listen on */
+        uint16_t port;       /* 0: any free port (printed when listening) */
+        const char *token;   /* NULL: no authentication (loopback only) */
+        const char *db;      /* the store */
+        const char *model;   /* NULL: the store's latest, else the shipped one */
+        const char *backend; /* "local" */
+        struct serve_limits limits;
+};
+
+/* Run until SIGTERM or SIGINT: then stop accepting, cancel running executions, destroy every
+ * sandbox and return 0. Problems before serving are said on stderr and returned. */
+int serve_run(const struct serve_config *c);
+
+/* Whether an IPv4 address in dotted form is loopback (127.0.0.0/8). */
+bool serve_is_loopback(const char *host);
+/* Constant-time comparison of two strings (length included). */
+bool serve_token_equal(const char *a, const char *b);

@@ -1,0 +1,309 @@
+#!/usr/bin/env bash
+# presize serve from the outside: a real daemon on loopback (a free port), driven by curl.
+# The notification -> execution flow (warm), a cold execution, stdin/args/exit codes, timeouts,
+# an OOM kill, every bad-input case, the token, a full host (429), TTL expiry (waste), DELETE,
+# profiles, the store, metrics, and SIGTERM leaving nothing behind. TAP output; needs root.
+# Waits are polls with generous deadlines (a loaded 2-core machine, ASan): no timing asserts.
+set -u
+P=${PRESIZE:?}
+T=$(mktemp -d /tmp/presize-serve-XXXXXX)
+DPID=""
+cleanup() {
+  [ -n "$DPID" ] && kill -TERM "$DPID" 2>/dev/null && wait "$DPID" 2>/dev/null
+  [ -n "${DPID2:-}" ] && kill -TERM "$DPID2" 2>/dev/null && wait "$DPID2" 2>/dev/null
+  [ -n "${DPID3:-}" ] && kill -TERM "$DPID3" 2>/dev/null && wait "$DPID3" 2>/dev/null
+  rm -rf "$T"
+}
+trap cleanup EXIT
+n=0
+fails=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+no() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && echo "# $2" | head -5; }
+check() { if eval "$2"; then ok "$1"; else no "$1" "${3:-code=$code body=$(head -c 400 "$T/body")}"; fi; }
+
+# j FILTER: a jq filter over the last response body; strings print bare, the rest compact.
+j() { jq -rc "$1" "$T/body" 2>/dev/null; }
+# req METHOD PATH [JSON|@FILE]: sets $code, the body in $T/body, headers in $T/headers.
+AUTH=()
+req() {
+  local data=()
+  [ $# -ge 3 ] && data=(--data-binary "$3" -H 'Content-Type: application/json')
+  code=$(curl -s -m 120 -o "$T/body" -D "$T/headers" -w '%{http_code}' -X "$1" "${AUTH[@]}" \
+    "${data[@]}" "http://127.0.0.1:$PORT$2")
+}
+# start_daemon LOG ARGS...: sets DPID_NEW and PORT_NEW once it listens.
+start_daemon() {
+  local log=$1; shift
+  "$P" serve --listen 127.0.0.1:0 "$@" >"$log" 2>&1 &
+  DPID_NEW=$!
+  PORT_NEW=""
+  for _ in $(seq 600); do
+    PORT_NEW=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$log" | grep -o '[0-9]*$')
+    [ -n "$PORT_NEW" ] && return 0
+    kill -0 "$DPID_NEW" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  return 1
+}
+# poll N CMD: until CMD succeeds, every 0.2 s, N times at most.
+poll() {
+  local i
+  for i in $(seq "$1"); do eval "$2" && return 0; sleep 0.2; done
+  return 1
+}
+metric() { curl -s "${AUTH[@]}" "http://127.0.0.1:$PORT/metrics" | awk -v k="$1" '$1 == k {print $2}'; }
+
+# ---- usage errors ----
+err=$("$P" serve --listen 0.0.0.0:0 --db "$T/x.db" 2>&1); rc=$?
+check "non-loopback without a token: exit 2" '[ $rc -eq 2 ] && [[ $err == *"needs --token-file"* ]]' "rc=$rc $err"
+err=$("$P" serve --listen nowhere 2>&1); rc=$?
+check "bad --listen: exit 2" '[ $rc -eq 2 ]' "rc=$rc $err"
+echo '{"ttl": "2s", "frob": 1}' >"$T/bad.json"
+err=$("$P" serve --config "$T/bad.json" 2>&1); rc=$?
+check "unknown config key: exit 2 naming it" '[ $rc -eq 2 ] && [[ $err == *frob* ]]' "rc=$rc $err"
+"$P" serve --help | grep -q 'usage: presize serve'
+check "serve --help" '[ $? -eq 0 ]' ""
+
+# ---- the daemon: no model (plans come from the lowest tier, which the test sets) ----
+cat >"$T/config.json" <<EOF
+{"max_sandboxes": 8, "body_max": 65536, "host_cpu": 64, "host_memory": "64Gi"}
+EOF
+if ! start_daemon "$T/daemon.log" --db "$T/presize.db" --config "$T/config.json" --model none; then
+  echo "Bail out! the daemon did not start: $(cat "$T/daemon.log")"
+  exit 1
+fi
+DPID=$DPID_NEW
+PORT=$PORT_NEW
+ok "daemon listens on a free port ($PORT)"
+
+err=$(timeout 120 "$P" serve --listen "127.0.0.1:$PORT" --db "$T/other.db" --model none 2>&1); rc=$?
+check "a port in use: exit 1, says so" '[ $rc -eq 1 ] && [[ $err == *"cannot listen"* ]]' "rc=$rc $err"
+
+req GET /healthz
+check "healthz" '[ "$code" = 200 ] && [ "$(j ".status")" = ok ]'
+
+# profiles: one small tier so that plans are small and an allocation can be outgrown
+req PUT /v1/profiles '{"tiers": [{"name": "tiny", "cpu_millicores": 500, "memory_bytes": "64Mi", "net_rate_bps": 0}, {"name": "big", "cpu_millicores": "2", "memory_bytes": 1073741824, "gpu": false}]}'
+check "PUT /v1/profiles" '[ "$code" = 200 ] && [ "$(j "[.tiers[].name]")" = "[\"tiny\",\"big\"]" ]'
+req GET /v1/profiles
+check "GET /v1/profiles from the store" '[ "$code" = 200 ] && [ "$(j ".source")" = store ] && [ "$(j ".tiers[0].memory_bytes")" = 67108864 ]'
+req PUT /v1/profiles '{"tiers": [{"name": "x", "cpu_millicores": 0, "memory_bytes": 1}]}'
+check "PUT /v1/profiles: zero cpu names the field" '[ "$code" = 400 ] && [ "$(j ".field")" = "tiers[0].cpu_millicores" ]'
+req PUT /v1/profiles '{"tiers": [{"name": "x", "cpu_millicores": 1, "memory_bytes": 1, "colour": 1}]}'
+check "PUT /v1/profiles: unknown tier field" '[ "$code" = 400 ] && [ "$(j ".field")" = "tiers[0].colour" ]'
+
+# ---- notification -> warm execution ----
+req POST /v1/notifications '{"id": "job-1", "language": "python", "algorithm": "sorting", "libraries": ["numpy"], "input_bytes": 1000, "priority": 1, "expected_in_ms": 50}'
+check "notification: 202 with the plan" '[ "$code" = 202 ] && [ "$(j ".id")" = job-1 ] && [ "$(j ".tier")" = tiny ] && [ "$(j ".complexity_score")" = low ] && [ "$(j ".allocation.memory_bytes")" = 67108864 ] && [[ "$(j ".state")" =~ ^(warming|ready)$ ]]'
+SB=$(j '.sandbox_id')
+poll 150 'req GET /v1/sandboxes/$SB; [ "$(j ".state")" = ready ]'
+check "its sandbox becomes ready" '[ "$(j ".state")" = ready ] && [ "$(j ".notification_id")" = job-1 ]'
+c=$(find /sys/fs/cgroup -maxdepth 4 -type d -name "presize-*-$DPID-*" 2>/dev/null | wc -l)
+check "the warm sandbox has its cgroup" '[ "$c" -gt 0 ]' "cgroups=$c"
+req GET /v1/sandboxes
+check "GET /v1/sandboxes lists it with the capacity" '[ "$code" = 200 ] && [ "$(j "[.sandboxes[].id]")" = "[\"$SB\"]" ] && [ "$(j ".capacity.used_memory_bytes")" = 67108864 ]'
+
+cat >"$T/ex1.json" <<'EOF'
+{"notification_id": "job-1", "language": "python", "args": ["a", "b c"], "stdin": "from stdin",
+ "code": "import sys\nprint(sum(range(1000)), sys.argv[1:], sys.stdin.read())\nprint('err', file=sys.stderr)\n"}
+EOF
+req POST /v1/executions "@$T/ex1.json"
+check "warm execution: warm true, exit 0" '[ "$code" = 200 ] && [ "$(j ".warm")" = true ] && [ "$(j ".exit_code")" = 0 ] && [ "$(j ".state")" = done ]'
+WANT="499500 ['a', 'b c'] from stdin"
+check "warm execution: stdout carries args and stdin" '[ "$(j .stdout)" = "$WANT" ] && [ "$(j .stderr)" = err ]'
+check "warm execution: usage, prediction, timeline, adjustments" '[ "$(j ".usage.exit_code")" = 0 ] && [ "$(j ".usage.limits.memory_bytes")" = 67108864 ] && [ "$(j ".prediction.tier")" = tiny ] && [ "$(j ".allocation_timeline|length")" = 1 ] && [ "$(j ".adjustments")" = "[]" ]'
+EX1=$(j '.id')
+req GET "/v1/executions/$EX1"
+check "GET /v1/executions/{id} of a finished one" '[ "$code" = 200 ] && [ "$(j ".exit_code")" = 0 ] && [ "$(j ".warm")" = true ]'
+req POST /v1/executions '{"notification_id": "job-1", "language": "python", "code": "print(1)"}'
+check "double claim: 409 naming notification_id" '[ "$code" = 409 ] && [ "$(j ".field")" = notification_id ]'
+req POST /v1/notifications '{"id": "job-1", "language": "python"}'
+check "a claimed notification id cannot be reused: 409" '[ "$code" = 409 ] && [ "$(j ".field")" = id ]'
+
+# ---- cold executions ----
+req POST /v1/executions '{"language": "javascript", "code": "console.log(1 + 1)"}'
+check "cold execution (javascript): warm false, exit 0" '[ "$code" = 200 ] && [ "$(j ".warm")" = false ] && [ "$(j ".exit_code")" = 0 ] && [ "$(j ".stdout")" = 2 ]'
+req POST /v1/executions '{"language": "python", "code": "import sys; sys.exit(3)", "wait": false}'
+check "wait false: 202 and an id" '[ "$code" = 202 ] && [[ "$(j ".state")" =~ ^(queued|running)$ ]]'
+EX=$(j '.id')
+poll 300 'req GET /v1/executions/$EX; [ "$(j ".state")" = done ]'
+check "polled to done: exit 3, outcome failed" '[ "$(j ".exit_code")" = 3 ] && [ "$(j ".outcome")" = failed ]'
+req POST /v1/executions '{"language": "python", "code": "import time\ntime.sleep(60)\n", "timeout": "1s"}'
+check "timeout: outcome timeout" '[ "$code" = 200 ] && [ "$(j ".outcome")" = timeout ] && [ "$(j ".usage.timed_out")" = true ]'
+req POST /v1/executions '{"language": "python", "code": "b = bytearray(400 * 1024 * 1024)\nprint(len(b))\n"}'
+check "a job above its allocation is OOM-killed (no adjustment yet)" '[ "$code" = 200 ] && [ "$(j ".outcome")" = oom ] && [ "$(j ".usage.oom_killed")" = true ]'
+python3 -c 'import json,sys; print(json.dumps({"language":"python","code":"print(\"x\" * 200000)"}))' >"$T/bigout.json"
+req POST /v1/executions "@$T/bigout.json"
+check "stdout is bounded (64 KiB, truncated flag)" '[ "$(j ".stdout|length")" = 65536 ] && [ "$(j ".stdout_truncated")" = true ]'
+
+# ---- bad input: 4xx with {error, field} ----
+bad() { # name, status, field ("" for null), method, path, data
+  req "$4" "$5" "$6"
+  local f
+  f=$(j '.field')
+  [ "$f" = null ] && f=""
+  if [ "$code" = "$2" ] && [ "$f" = "$3" ] && [ -n "$(j '.error')" ]; then ok "bad input: $1"; else no "bad input: $1" "code=$code body=$(head -c 300 "$T/body")"; fi
+}
+bad "malformed JSON" 400 "" POST /v1/notifications '{"language": "python"'
+bad "not an object" 400 "" POST /v1/executions '[1, 2]'
+bad "unknown field" 400 frob POST /v1/notifications '{"language": "python", "frob": 1}'
+bad "wrong type: language" 400 language POST /v1/notifications '{"language": 5}'
+bad "wrong type: input_bytes" 400 input_bytes POST /v1/notifications '{"language": "python", "input_bytes": "lots"}'
+bad "wrong type: libraries" 400 libraries POST /v1/notifications '{"language": "python", "libraries": "numpy"}'
+bad "wrong type: wait" 400 wait POST /v1/executions '{"language": "python", "code": "1", "wait": "yes"}'
+bad "wrong type: args" 400 args POST /v1/executions '{"language": "python", "code": "1", "args": [1]}'
+bad "bad timeout" 400 timeout POST /v1/executions '{"language": "python", "code": "1", "timeout": "soon"}'
+bad "missing language" 400 language POST /v1/notifications '{"algorithm": "sorting"}'
+bad "missing code" 400 code POST /v1/executions '{"language": "python"}'
+bad "bad notification id" 400 id POST /v1/notifications '{"id": "a/b", "language": "python"}'
+bad "unknown language (notification)" 422 language POST /v1/notifications '{"language": "cobol"}'
+bad "unknown language (execution)" 422 language POST /v1/executions '{"language": "cobol", "code": "x"}'
+bad "empty notification id" 404 notification_id POST /v1/executions '{"notification_id": "", "language": "python", "code": "1"}'
+bad "bad code_hash" 400 code_hash POST /v1/notifications '{"language": "python", "code_hash": "xyz"}'
+bad "unknown notification id" 404 notification_id POST /v1/executions '{"notification_id": "nope", "language": "python", "code": "1"}'
+bad "unknown execution id" 404 id GET /v1/executions/ex-999999 ""
+bad "unknown sandbox id" 404 id GET /v1/sandboxes/sb-999999 ""
+bad "unknown endpoint" 404 "" GET /v1/nothing ""
+bad "wrong method" 405 "" DELETE /v1/notifications ""
+python3 -c 'import json; print(json.dumps({"language": "python", "code": "#" * 100000}))' >"$T/huge.json"
+bad "body over the limit: 413" 413 "" POST /v1/executions "@$T/huge.json"
+
+req POST /v1/notifications '{"id": "after-ttl", "language": "python"}'
+check "another notification" '[ "$code" = 202 ]'
+
+# ---- DELETE ----
+SB=$(j '.sandbox_id')
+poll 150 'req GET /v1/sandboxes/$SB; [ "$(j ".state")" = ready ]'
+req DELETE "/v1/sandboxes/$SB"
+check "DELETE a ready sandbox" '[ "$code" = 200 ] && [ "$(j ".state")" = destroyed ]'
+req GET "/v1/sandboxes/$SB"
+check "it is gone" '[ "$code" = 404 ]'
+req POST /v1/executions '{"notification_id": "after-ttl", "language": "python", "code": "1"}'
+check "its notification can no longer be claimed" '[ "$code" = 404 ] || [ "$code" = 409 ]'
+
+# DELETE of a running sandbox kills its job; the execution ends failed (killed)
+req POST /v1/executions '{"language": "python", "code": "import time\ntime.sleep(120)\n", "wait": false}'
+EX=$(j .id)
+poll 300 'req GET /v1/executions/$EX; [ "$(j .state)" = running ]'
+req GET /v1/sandboxes
+SB=$(j '.sandboxes[] | select(.state == "running") | .id')
+req DELETE "/v1/sandboxes/$SB"
+check "DELETE a running sandbox: destroying" '[ "$code" = 200 ] && [ "$(j .state)" = destroying ] && [ "$(j .was)" = running ]'
+poll 300 'req GET /v1/executions/$EX; [ "$(j .state)" = done ]'
+check "its job is killed: outcome failed by a signal" '[ "$(j .outcome)" = failed ] && [ "$(j .usage.signal)" = 9 ]'
+
+# ---- the store and the metrics ----
+runs=$("$P" runs export --format jsonl --db "$T/presize.db" 2>/dev/null | grep -c '"source":"serve"')
+check "every finished execution is in the store (source serve)" '[ "$runs" -ge 6 ]' "runs=$runs"
+warm=$(metric 'presize_claims_total{kind="warm"}')
+cold=$(metric 'presize_claims_total{kind="cold"}')
+oom=$(metric presize_oom_kills_total)
+hist=$(metric 'presize_execution_start_seconds_count{sandbox="warm"}')
+check "metrics: claims warm and cold, OOM kills, latency histograms" '[ "$warm" -ge 1 ] && [ "$cold" -ge 5 ] && [ "$oom" -ge 1 ] && [ "$hist" -ge 1 ]' "warm=$warm cold=$cold oom=$oom hist=$hist"
+curl -s "http://127.0.0.1:$PORT/metrics" | grep -q '^presize_notification_to_ready_seconds_bucket{le="+Inf"}'
+check "metrics: Prometheus histogram buckets" '[ $? -eq 0 ]' ""
+
+# ---- SIGTERM with a warm sandbox and a running execution: nothing left ----
+req POST /v1/notifications '{"id": "last", "language": "python"}'
+req POST /v1/executions '{"language": "python", "code": "import time\ntime.sleep(120)\n", "args": ["presize-serve-test-marker"], "wait": false}'
+EX=$(j '.id')
+poll 300 'req GET /v1/executions/$EX; [ "$(j ".state")" = running ]'
+check "an execution is running before SIGTERM" '[ "$(j ".state")" = running ]'
+kill -TERM "$DPID"
+rc=0
+wait "$DPID" || rc=$?
+DPID_DONE=$DPID
+DPID=""
+check "SIGTERM: exit 0" '[ $rc -eq 0 ]' "rc=$rc $(tail -3 "$T/daemon.log")"
+c=$(find /sys/fs/cgroup -maxdepth 4 -type d -name "presize-*-$DPID_DONE-*" 2>/dev/null | wc -l)
+check "SIGTERM: no presize cgroup left" '[ "$c" -eq 0 ]' "cgroups=$c"
+check "SIGTERM: no sandboxed process left" '! pgrep -f presize-serve-test-marker >/dev/null' "$(pgrep -af presize-serve-test-marker)"
+
+# ---- a full host: 429 with Retry-After; TTL expiry frees capacity and counts waste ----
+# Its own daemon: a 2-CPU host whatever this machine has, the default tiers (low = 1 CPU each),
+# a 1 s TTL.
+cat >"$T/small.json" <<EOF
+{"ttl": "1s", "retry_after": 2, "host_cpu": 2, "host_memory": "64Gi"}
+EOF
+if start_daemon "$T/daemon3.log" --db "$T/small.db" --config "$T/small.json" --model none; then
+  DPID3=$DPID_NEW
+  PORT=$PORT_NEW
+  for i in 1 2; do
+    req POST /v1/notifications "{\"id\": \"fill-$i\", \"language\": \"python\"}"
+    [ "$code" = 202 ] || no "fill $i admitted" "code=$code $(cat "$T/body")"
+  done
+  req POST /v1/notifications '{"id": "fill-3", "language": "python"}'
+  check "a full host (CPU) answers 429 with Retry-After" '[ "$code" = 429 ] && grep -qi "^Retry-After: 2" "$T/headers"'
+  req POST /v1/executions '{"language": "python", "code": "print(1)"}'
+  check "a cold execution on a full host: 429 too" '[ "$code" = 429 ]'
+  poll 300 'req GET /v1/sandboxes; [ "$(j ".sandboxes|length")" = 0 ]'
+  check "TTL expiry destroys the unclaimed sandboxes" '[ "$(j ".sandboxes|length")" = 0 ] && [ "$(j ".capacity.used_cpu_millicores")" = 0 ]'
+  exp=$(metric presize_sandboxes_expired_total)
+  rej=$(metric 'presize_notifications_total{result="rejected_full"}')
+  check "metrics: expired sandboxes counted as waste, rejections counted" '[ "${exp:-0}" -ge 2 ] && [ "${rej:-0}" -ge 2 ]' "expired=$exp rejected=$rej"
+  req POST /v1/notifications '{"id": "after-ttl", "language": "python"}'
+  check "capacity is free again after the TTL" '[ "$code" = 202 ]'
+  kill -TERM "$DPID3"
+  rc=0
+  wait "$DPID3" || rc=$?
+  c=$(find /sys/fs/cgroup -maxdepth 4 -type d -name "presize-*-$DPID3-*" 2>/dev/null | wc -l)
+  DPID3=""
+  check "small daemon: SIGTERM exit 0, nothing left" '[ $rc -eq 0 ] && [ "$c" -eq 0 ]' "rc=$rc c=$c"
+else
+  no "the small daemon starts" "$(cat "$T/daemon3.log")"
+fi
+
+# ---- SIGKILL, then a restart: the leftovers are removed, the store is intact ----
+if start_daemon "$T/daemon4.log" --db "$T/presize.db" --model none; then
+  DPID4=$DPID_NEW
+  PORT=$PORT_NEW
+  req POST /v1/notifications '{"id": "killed", "language": "python"}'
+  SB=$(j .sandbox_id)
+  poll 150 'req GET /v1/sandboxes/$SB; [ "$(j .state)" = ready ]'
+  kill -KILL "$DPID4"
+  wait "$DPID4" 2>/dev/null
+  before=$(find /sys/fs/cgroup -maxdepth 4 -type d -name "presize-*-$DPID4-*" 2>/dev/null | wc -l)
+  runs0=$("$P" runs export --format jsonl --db "$T/presize.db" 2>/dev/null | wc -l)
+  if start_daemon "$T/daemon5.log" --db "$T/presize.db" --model none; then
+    DPID=$DPID_NEW
+    PORT=$PORT_NEW
+    after=$(find /sys/fs/cgroup -maxdepth 4 -type d -name "presize-*-$DPID4-*" 2>/dev/null | wc -l)
+    runs1=$("$P" runs export --format jsonl --db "$T/presize.db" 2>/dev/null | wc -l)
+    check "after SIGKILL and a restart: leftover cgroups removed, store intact" '[ "$after" -eq 0 ] && [ "$runs1" -eq "$runs0" ] && [ "$runs0" -ge 6 ]' "before=$before after=$after runs=$runs0/$runs1"
+    kill -TERM "$DPID"
+    wait "$DPID"
+    DPID=""
+  else
+    no "restart after SIGKILL" "$(cat "$T/daemon5.log")"
+  fi
+else
+  no "the daemon to SIGKILL starts" "$(cat "$T/daemon4.log")"
+fi
+
+# ---- a token ----
+head -c 24 /dev/urandom | base64 >"$T/token"
+if start_daemon "$T/daemon2.log" --db "$T/presize.db" --token-file "$T/token" --model none; then
+  DPID2=$DPID_NEW
+  PORT=$PORT_NEW
+  req GET /healthz
+  check "token: no Authorization is 401" '[ "$code" = 401 ] && [ "$(j ".field")" = Authorization ]'
+  AUTH=(-H "Authorization: Bearer wrong-token-wrong-token")
+  req GET /v1/sandboxes
+  check "token: a wrong token is 401" '[ "$code" = 401 ]'
+  AUTH=(-H "Authorization: Bearer $(cat "$T/token")")
+  req GET /v1/sandboxes
+  check "token: the right token is 200" '[ "$code" = 200 ]'
+  req POST /v1/notifications '{"language": "python"}'
+  check "token: a notification with the token" '[ "$code" = 202 ]'
+  kill -TERM "$DPID2"
+  rc=0
+  wait "$DPID2" || rc=$?
+  c=$(find /sys/fs/cgroup -maxdepth 4 -type d -name "presize-*-$DPID2-*" 2>/dev/null | wc -l)
+  DPID2=""
+  check "token daemon: SIGTERM exit 0, nothing left" '[ $rc -eq 0 ] && [ "$c" -eq 0 ]' "rc=$rc c=$c"
+else
+  no "the token daemon starts" "$(cat "$T/daemon2.log")"
+fi
+
+echo "1..$n"
+[ $fails -eq 0 ]
