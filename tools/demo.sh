@@ -46,10 +46,10 @@ if pred=$("$P" predict --json examples/cpu_sum.py 2>/dev/null); then
   show "The predicted allocation" --cpus "$cpus" --memory "$mem" --file examples/cpu_sum.py -- $PY cpu_sum.py
 fi
 printf '\n\033[1m== A program that outgrows its prediction: presize run raises memory before the limit\033[0m\n'
-printf '$ presize run examples/grow.py\n'
-"$P" run examples/grow.py || true
+printf '$ presize run examples/ramp.py\n'
+"$P" run examples/ramp.py || true
 printf '\n\033[1m== The same without the control loop: OOM-killed at the predicted size\033[0m\n'
-printf '$ presize run --no-adjust examples/grow.py\n'
-"$P" run --no-adjust examples/grow.py || true
+printf '$ presize run --no-adjust examples/ramp.py\n'
+"$P" run --no-adjust examples/ramp.py || true
 printf '\n== JSON for programs: presize exec --json\n'
 "$P" exec --json --cpus 250m --memory 64Mi --timeout 2s -- /bin/sh -c 'while :; do :; done'
