@@ -382,10 +382,12 @@ int confine_apply(const struct confine_limits *l, const struct confine_filter *f
         if (r < 0)
                 return r;
 
-        /* Groups before uid: both need CAP_SETGID, which the uid change takes away. */
-        if (setgroups(0, NULL) < 0)
+        /* Groups before uid: both need CAP_SETGID, which the uid change takes away. Raw system
+         * calls, for this task alone: libc's wrappers would try to change every thread of the
+         * process this one was cloned or vforked from (its setxid broadcast). */
+        if (syscall(SYS_setgroups, 0, NULL) < 0)
                 return -errno;
-        if (setresgid(SANDBOX_GID, SANDBOX_GID, SANDBOX_GID) < 0)
+        if (syscall(SYS_setresgid, SANDBOX_GID, SANDBOX_GID, SANDBOX_GID) < 0)
                 return -errno;
 
         /* The bounding set limits what any later execve can grant. Dropping from it needs
@@ -406,7 +408,7 @@ int confine_apply(const struct confine_limits *l, const struct confine_filter *f
         /* From uid 0 to non-zero everywhere: the kernel clears the permitted and effective sets,
          * unless SECBIT_KEEP_CAPS or SECBIT_NO_SETUID_FIXUP is set; capset below covers both
          * cases and the inheritable set, which setuid never touches. */
-        if (setresuid(SANDBOX_UID, SANDBOX_UID, SANDBOX_UID) < 0)
+        if (syscall(SYS_setresuid, SANDBOX_UID, SANDBOX_UID, SANDBOX_UID) < 0)
                 return -errno;
         if (syscall(SYS_capset, &hdr, data) < 0)
                 return -errno;

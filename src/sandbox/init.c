@@ -378,8 +378,11 @@ static void run_job(const struct init_config *cfg, const struct proto_msg *req, 
                 goto fail;
         }
         m.t_start_ns = mono_ns();
-        /* A raw clone, like fork but without libc's atfork machinery (see the top comment). */
-        pid_t pid = (pid_t)syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
+        /* vfork: the child borrows this address space until its execve (or _exit) instead of
+         * copying the page tables of a presize-sized process, and runs no atfork handlers (see
+         * the top comment). job_child only makes system calls and writes static buffers, and
+         * never returns. */
+        pid_t pid = vfork();
         if (pid < 0) {
                 m.err = -errno;
                 m.step = STEP_FORK;

@@ -10,6 +10,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "control/control.h"
+#include "control/demand.h"
 #include "core/report.h"
 #include "serve/internal.h"
 #include "util/cleanup.h"
@@ -98,27 +100,123 @@ static int make_memfd(const char *name, const char *data, size_t len)
         return fd;
 }
 
+#define MAX_ADJUSTMENTS 256
+
 struct run_ctx {
         struct server *S;
         struct execution *x;
         /* What the answer reports of the allocation while the job ran: the timeline starts with
          * the initial allocation; each resize the control loop makes appends to both
-         * ({at_ms, cpu_millicores, ...} and {at_ms, resource, from, to, reason}). Owned. */
+         * ({at_ms, cpu_millicores, ...} and {at_ms, resource, from, to, reason, applied}). Owned.
+         */
         json_t *timeline, *adjustments;
+        /* The control loop: the daemon's policy when the execution started, the plan's demand,
+         * the recent samples, the allocation the kernel has (timeout included) and when the job
+         * started (at_ms counts from there). */
+        struct policy policy;
+        struct control_demand demand;
+        struct sample_window w;
+        struct alloc cur;
+        uint64_t t0;
+        /* per resource: a raise was refused for want of room; the controller asks again at
+         * every sample, recorded once until a raise of that resource is admitted */
+        bool refused[RES__COUNT];
 };
 
-/* Called after every sample: a DELETE of the sandbox or the daemon stopping ends the job. This is
- * where the control loop (src/control/, control_step on a window of these samples, the plan's
- * demand in x->sb->demand and the policy) resizes the sandbox and records what it changed in
- * rc->timeline and rc->adjustments; a raise must be admitted by the pool's capacity first. */
+static void set_resource(struct alloc *a, enum resource res, uint64_t v)
+{
+        if (res == RES_CPU)
+                a->cpu_millicores = v;
+        else if (res == RES_MEMORY)
+                a->memory_bytes = v;
+        else
+                a->net_rate_bps = v;
+}
+
+static void record(struct run_ctx *rc, uint64_t at_ns, const struct change *c, bool applied,
+                   const char *reason)
+{
+        if (json_array_size(rc->adjustments) >= MAX_ADJUSTMENTS)
+                return;
+        json_t *o = json_pack("{s:f, s:s, s:I, s:I, s:s, s:b}", "at_ms", (double)at_ns / 1e6,
+                              "resource", resource_names[c->resource], "from", (json_int_t)c->from,
+                              "to", (json_int_t)c->to, "reason", reason, "applied", applied);
+        json_array_append_new(rc->adjustments, o);
+}
+
+/* One change: a raise is first admitted by the pool's capacity (its accounted allocation grows
+ * before the kernel's limit does), a lowering is accounted once the kernel has it. true when
+ * applied. */
+static bool apply_change(struct run_ctx *rc, struct backend_box *b, const struct change *c,
+                         uint64_t at_ns)
+{
+        struct server *S = rc->S;
+        struct pooled *p = rc->x->sb;
+        bool up = c->to > c->from;
+        char reason[CONTROL_REASON_LEN + 64];
+        int e = up ? pool_reaccount(S, p, c->resource, c->to) : 0;
+        if (e < 0) {
+                if (!rc->refused[c->resource]) {
+                        rc->refused[c->resource] = true;
+                        snprintf(reason, sizeof(reason), "%s; not applied: the host is full%s",
+                                 c->reason, e == -E2BIG ? " (more than one sandbox may have)" : "");
+                        record(rc, at_ns, c, false, reason);
+                }
+                return false;
+        }
+        if (up)
+                rc->refused[c->resource] = false;
+        struct alloc next = rc->cur;
+        set_resource(&next, c->resource, c->to);
+        e = S->be->resize(b, &next);
+        if (e < 0) {
+                if (up)
+                        pool_reaccount(S, p, c->resource, c->from); /* give the room back */
+                snprintf(reason, sizeof(reason), "%s; not applied: %s", c->reason,
+                         e == -EBUSY ? "the kernel refused (usage above the new limit)"
+                                     : strerror(-e));
+                record(rc, at_ns, c, false, reason);
+                return false;
+        }
+        rc->cur = next;
+        if (!up)
+                pool_reaccount(S, p, c->resource, c->to);
+        metrics_count(&S->metrics, &S->metrics.adjustments[c->resource][up ? 0 : 1]);
+        record(rc, at_ns, c, true, c->reason);
+        return true;
+}
+
+/* Called after every sample: a DELETE of the sandbox or the daemon stopping ends the job. Then
+ * the control loop, as `presize run` runs it: control_step on the window of samples, each change
+ * applied one resource at a time (a refused one leaves the others applied and the record exact),
+ * every attempt committed (a refused lowering waits out the cooldown). */
 static int on_sample(struct backend_box *b, const struct sample *smp, void *ctx)
 {
-        const struct run_ctx *rc = ctx;
+        struct run_ctx *rc = ctx;
+        struct server *S = rc->S;
         bool cancel;
-        pthread_mutex_lock(&rc->S->pool.lock);
+        pthread_mutex_lock(&S->pool.lock);
         cancel = rc->x->sb->cancel;
-        pthread_mutex_unlock(&rc->S->pool.lock);
-        return cancel || atomic_load(&rc->S->stopping);
+        pthread_mutex_unlock(&S->pool.lock);
+        if (cancel || atomic_load(&S->stopping))
+                return 1;
+        sample_window_push(&rc->w, smp);
+        struct decision d;
+        if (control_step(&rc->cur, &rc->demand, &rc->w, &rc->policy, &d) < 0 || d.n_changes == 0)
+                return 0;
+        uint64_t at = smp->t_ns > rc->t0 ? smp->t_ns - rc->t0 : 0;
+        bool any = false;
+        for (size_t i = 0; i < d.n_changes; i++)
+                any |= apply_change(rc, b, &d.changes[i], at);
+        control_commit(&rc->w, &d);
+        if (any && json_array_size(rc->timeline) <= MAX_ADJUSTMENTS) {
+                uint64_t now = now_mono_ns();
+                json_t *a = alloc_json(&rc->cur);
+                json_object_set_new(a, "at_ms",
+                                    json_real((double)(now > rc->t0 ? now - rc->t0 : 0) / 1e6));
+                json_array_append_new(rc->timeline, a);
+        }
+        return 0;
 }
 
 static const char *outcome_of(const struct usage *u)
@@ -230,6 +328,8 @@ static json_t *run(struct server *S, struct execution *x, struct run_ctx *rc, ui
                 goto done;
         }
         *start_ns = now_mono_ns();
+        rc->cur = a;
+        rc->t0 = *start_ns;
         metrics_observe(&S->metrics, x->warm ? &S->metrics.start_warm : &S->metrics.start_cold,
                         (double)(*start_ns - x->t_request_ns) / 1e9);
         rc->x = x;
@@ -287,6 +387,21 @@ static void *exec_main(void *arg)
         json_t *at = alloc_json(&x->sb->alloc);
         json_object_set_new(at, "at_ms", json_integer(0));
         json_array_append_new(rc->timeline, at);
+        pthread_mutex_lock(&S->policy_lock);
+        rc->policy = S->policy;
+        pthread_mutex_unlock(&S->policy_lock);
+        /* as `presize run`: never more than one sandbox may have on this host */
+        struct policy_resource *pr = rc->policy.res;
+        if (pr[RES_CPU].max > S->pool.host_millicores)
+                pr[RES_CPU].max = S->pool.host_millicores;
+        if (pr[RES_MEMORY].max > S->pool.host_memory)
+                pr[RES_MEMORY].max = S->pool.host_memory;
+        for (int k = 0; k < RES__COUNT; k++)
+                if (pr[k].min > pr[k].max)
+                        pr[k].min = pr[k].max;
+        sample_window_init(&rc->w);
+        json_t *jscore = json_object_get(x->sb->prediction, "complexity_score");
+        control_demand_from(&x->sb->demand, json_string_value(jscore), &rc->demand);
         json_t *res = run(S, x, rc, &start, &final);
         json_decref(rc->timeline);
         json_decref(rc->adjustments);
@@ -482,7 +597,9 @@ int api_executions_post(struct server *S, struct MHD_Connection *c, struct reque
                 x->sb = NULL;
                 goto oom;
         }
-        *rc = (struct run_ctx){S, x, NULL, NULL};
+        memset(rc, 0, sizeof(*rc));
+        rc->S = S;
+        rc->x = x;
         pthread_mutex_lock(&S->exec_lock);
         x->next = S->execs;
         S->execs = x;

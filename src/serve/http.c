@@ -240,6 +240,16 @@ static void route(struct server *S, struct MHD_Connection *c, struct request *rq
                         return;
                 }
                 allow = "GET, PUT";
+        } else if (!strcmp(url, "/v1/policy")) {
+                if (get) {
+                        api_policy_get(S, r);
+                        return;
+                }
+                if (put) {
+                        api_policy_put(S, rq, r);
+                        return;
+                }
+                allow = "GET, PUT";
         }
         if (!allow) {
                 reply_error(r, 404, "no such endpoint", NULL);

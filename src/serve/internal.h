@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "backend/backend.h"
+#include "control/policy.h"
 #include "core/resources.h"
 #include "predict/predict.h"
 #include "serve/serve.h"
@@ -105,6 +106,10 @@ void pool_stop_creators(struct server *S);
  * language was announced. Under the pool lock. */
 int pool_claim_locked(struct server *S, const char *notification_id, const char *language,
                       const char *exec_id, struct pooled **out);
+/* Change one resource of a running sandbox's accounted allocation to `to`, keeping the pool's sums
+ * in step: a raise is admitted only if the host has room (-EBUSY: the sum would pass the capacity;
+ * -E2BIG: `to` passes what one sandbox may have). Lowerings always succeed. */
+int pool_reaccount(struct server *S, struct pooled *p, enum resource res, uint64_t to);
 /* Wait (bounded by the stop flag) until it is no longer warming. */
 void pool_wait_ready(struct server *S, struct pooled *p);
 /* The reaper: destroy expired unclaimed sandboxes. */
@@ -159,7 +164,8 @@ struct metrics {
         uint64_t create_failures;
         uint64_t executions[5]; /* ok failed timeout oom error */
         uint64_t oom_kills;
-        uint64_t requests[6]; /* by status class 1xx..5xx, index 0 unused */
+        uint64_t adjustments[RES__COUNT][2]; /* applied resizes: [resource][0 up, 1 down] */
+        uint64_t requests[6];                /* by status class 1xx..5xx, index 0 unused */
         struct histogram to_ready, start_warm, start_cold, exec_wall, request;
 };
 void metrics_init(struct metrics *m);
@@ -197,6 +203,9 @@ struct server {
         unsigned n_execs;
         uint64_t next_exec;
         atomic_uint_fast64_t next_notification;
+        /* The scaling policy (GET|PUT /v1/policy): an execution copies it when it starts. */
+        pthread_mutex_t policy_lock;
+        struct policy policy;
 };
 uint64_t now_mono_ns(void);
 /* Run fn(arg) on a detached worker thread counted in S->tasks. */
@@ -256,6 +265,8 @@ int api_sandbox_get(struct server *S, const char *id, struct reply *r);
 int api_sandbox_delete(struct server *S, const char *id, struct reply *r);
 int api_profiles_get(struct server *S, struct reply *r);
 int api_profiles_put(struct server *S, struct request *rq, struct reply *r);
+int api_policy_get(struct server *S, struct reply *r);
+int api_policy_put(struct server *S, struct request *rq, struct reply *r);
 
 /* Start and stop the HTTP daemon. */
 int http_start(struct server *S);

@@ -120,6 +120,14 @@ char *metrics_render(struct server *S)
                 fprintf(f, "presize_executions_total{outcome=\"%s\"} %llu\n", outcomes[i],
                         (unsigned long long)m.executions[i]);
         counter(f, "presize_oom_kills_total", "Executions ended by the OOM killer.", m.oom_kills);
+        fprintf(f, "# HELP presize_adjustments_total Resizes the control loop applied to running "
+                   "sandboxes.\n# TYPE presize_adjustments_total counter\n");
+        for (int i = 0; i < RES__COUNT; i++)
+                for (int d = 0; d < 2; d++)
+                        fprintf(
+                            f, "presize_adjustments_total{resource=\"%s\",direction=\"%s\"} %llu\n",
+                            resource_names[i], d ? "down" : "up",
+                            (unsigned long long)m.adjustments[i][d]);
         fprintf(f, "# HELP presize_http_responses_total HTTP responses by status class.\n"
                    "# TYPE presize_http_responses_total counter\n");
         for (int i = 1; i <= 5; i++)

@@ -217,6 +217,31 @@ int pool_claim_locked(struct server *S, const char *nid, const char *lang, const
         return was_claimed(P, nid) ? -EALREADY : -ENOENT;
 }
 
+/* Memory and CPU are accounted; the network rate is not (served sandboxes have loopback only). */
+int pool_reaccount(struct server *S, struct pooled *p, enum resource res, uint64_t to)
+{
+        struct pool *P = &S->pool;
+        int r = 0;
+        pthread_mutex_lock(&P->lock);
+        uint64_t *field = res == RES_CPU      ? &p->alloc.cpu_millicores
+                          : res == RES_MEMORY ? &p->alloc.memory_bytes
+                                              : &p->alloc.net_rate_bps;
+        uint64_t *used = res == RES_CPU      ? &P->used_millicores
+                         : res == RES_MEMORY ? &P->used_memory
+                                             : NULL;
+        uint64_t cap = res == RES_CPU ? P->cap_millicores : P->cap_memory;
+        uint64_t one = res == RES_CPU ? P->host_millicores : P->host_memory;
+        if (used && to > *field)
+                r = to > one ? -E2BIG : *used - *field + to > cap ? -EBUSY : 0;
+        if (!r) {
+                if (used)
+                        *used = *used - *field + to;
+                *field = to;
+        }
+        pthread_mutex_unlock(&P->lock);
+        return r;
+}
+
 void pool_wait_ready(struct server *S, struct pooled *p)
 {
         pthread_mutex_lock(&S->pool.lock);

@@ -4,8 +4,9 @@
  * capacity accounting and admission control); executions claim it (or create one cold) and run on
  * worker threads; every finished execution is stored with its prediction.
  *
- * The dynamic adjustment (src/control/) and the policy endpoints are not here yet: the limits
- * below are the constants the policy will replace (serve_limits is the one place they live).
+ * A running execution is resized by the control loop (src/control/) under the scaling policy of
+ * GET|PUT /v1/policy; a raise is admitted by the pool's capacity first. The limits below are the
+ * manager's own constants (serve_limits is the one place they live).
  *
  * Functions return 0 or a negative errno. */
 #pragma once

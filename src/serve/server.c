@@ -269,6 +269,7 @@ static void server_fini(struct server *S)
         pthread_mutex_destroy(&S->tasks_lock);
         pthread_cond_destroy(&S->tasks_done);
         pthread_mutex_destroy(&S->exec_lock);
+        pthread_mutex_destroy(&S->policy_lock);
         pthread_mutex_destroy(&S->metrics.lock);
 }
 
@@ -288,6 +289,8 @@ static int server_init(struct server *S, const struct serve_config *c)
         pthread_mutex_init(&S->tasks_lock, NULL);
         pthread_cond_init(&S->tasks_done, NULL);
         pthread_mutex_init(&S->exec_lock, NULL);
+        pthread_mutex_init(&S->policy_lock, NULL);
+        policy_default(&S->policy);
         metrics_init(&S->metrics);
         S->be = backend_find(c->backend ? c->backend : "local");
         if (!S->be) {

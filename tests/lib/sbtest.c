@@ -117,7 +117,8 @@ static int count_dirs(const char *root, int depth)
                 if (e->d_type != DT_DIR || e->d_name[0] == '.')
                         continue;
                 char p[4096];
-                snprintf(p, sizeof(p), "%s/%s", root, e->d_name);
+                if (snprintf(p, sizeof(p), "%s/%s", root, e->d_name) >= (int)sizeof(p))
+                        continue;
                 if (!strncmp(e->d_name, "presize-", 8))
                         n++;
                 if (depth > 0)

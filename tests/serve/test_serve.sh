@@ -51,6 +51,13 @@ poll() {
   for i in $(seq "$1"); do eval "$2" && return 0; sleep 0.2; done
   return 1
 }
+bad() { # name, status, field ("" for null), method, path, data
+  req "$4" "$5" "$6"
+  local f
+  f=$(j '.field')
+  [ "$f" = null ] && f=""
+  if [ "$code" = "$2" ] && [ "$f" = "$3" ] && [ -n "$(j '.error')" ]; then ok "bad input: $1"; else no "bad input: $1" "code=$code body=$(head -c 300 "$T/body")"; fi
+}
 metric() { curl -s "${AUTH[@]}" "http://127.0.0.1:$PORT/metrics" | awk -v k="$1" '$1 == k {print $2}'; }
 
 # ---- usage errors ----
@@ -111,7 +118,7 @@ req POST /v1/executions "@$T/ex1.json"
 check "warm execution: warm true, exit 0" '[ "$code" = 200 ] && [ "$(j ".warm")" = true ] && [ "$(j ".exit_code")" = 0 ] && [ "$(j ".state")" = done ]'
 WANT="499500 ['a', 'b c'] from stdin"
 check "warm execution: stdout carries args and stdin" '[ "$(j .stdout)" = "$WANT" ] && [ "$(j .stderr)" = err ]'
-check "warm execution: usage, prediction, timeline, adjustments" '[ "$(j ".usage.exit_code")" = 0 ] && [ "$(j ".usage.limits.memory_bytes")" = 67108864 ] && [ "$(j ".prediction.tier")" = tiny ] && [ "$(j ".allocation_timeline|length")" = 1 ] && [ "$(j ".adjustments")" = "[]" ]'
+check "warm execution: usage, prediction, timeline, adjustments" '[ "$(j ".usage.exit_code")" = 0 ] && [ "$(j ".allocation_timeline[0].memory_bytes")" = 67108864 ] && [ "$(j ".usage.limits.memory_bytes == .allocation_timeline[-1].memory_bytes")" = true ] && [ "$(j ".prediction.tier")" = tiny ] && [ "$(j ".adjustments|type")" = array ]'
 EX1=$(j '.id')
 req GET "/v1/executions/$EX1"
 check "GET /v1/executions/{id} of a finished one" '[ "$code" = 200 ] && [ "$(j ".exit_code")" = 0 ] && [ "$(j ".warm")" = true ]'
@@ -130,20 +137,66 @@ poll 300 'req GET /v1/executions/$EX; [ "$(j ".state")" = done ]'
 check "polled to done: exit 3, outcome failed" '[ "$(j ".exit_code")" = 3 ] && [ "$(j ".outcome")" = failed ]'
 req POST /v1/executions '{"language": "python", "code": "import time\ntime.sleep(60)\n", "timeout": "1s"}'
 check "timeout: outcome timeout" '[ "$code" = 200 ] && [ "$(j ".outcome")" = timeout ] && [ "$(j ".usage.timed_out")" = true ]'
+
+# ---- the control loop and the policy ----
+# A tier of 8 MiB: python's plan starts at its floor (48 MiB); ramp.py grows 5 MiB every 100 ms to
+# 150 MiB, so it lives only if the loop raises its memory.
+req PUT /v1/profiles '{"tiers": [{"name": "tiny", "cpu_millicores": 1000, "memory_bytes": "8Mi", "net_rate_bps": 0}]}'
+check "PUT /v1/profiles: an 8 MiB tier" '[ "$code" = 200 ]'
+cat >"$T/ramp.py" <<'EOF'
+import time
+chunks = []
+for i in range(30):
+    chunks.append(b"\x01" * (5 << 20))
+    time.sleep(0.1)
+print(len(chunks) * 5, "MiB")
+EOF
+python3 -c 'import json,sys; print(json.dumps({"language": "python", "code": open(sys.argv[1]).read(), "wait": False}))' \
+  "$T/ramp.py" >"$T/ramp.json"
+req POST /v1/executions "@$T/ramp.json"
+check "ramp: accepted" '[ "$code" = 202 ]'
+EX=$(j .id)
+# while it runs: the pool accounts for the raised allocation (capacity = sum of allocations)
+poll 300 'req GET /v1/sandboxes; [ "$(j "[.sandboxes[] | select(.execution_id == \"$EX\") | .allocation.memory_bytes > 50331648] == [true]")" = true ] || { req GET /v1/executions/$EX; [ "$(j .state)" = done ]; }'
+req GET /v1/sandboxes
+acct=$(j '.capacity.used_memory_bytes == ([.sandboxes[].allocation.memory_bytes] | add)')
+raised=$(j "[.sandboxes[] | select(.execution_id == \"$EX\") | .allocation.memory_bytes > 50331648] == [true]")
+check "ramp: a raise shows in the sandbox and in the pool's accounting" '[ "$raised" = true ] && [ "$acct" = true ]' "$(head -c 600 "$T/body")"
+poll 600 'req GET /v1/executions/$EX; [ "$(j .state)" = done ]'
+check "ramp: exit 0, not OOM-killed, prints 150 MiB" '[ "$(j .outcome)" = ok ] && [ "$(j .exit_code)" = 0 ] && [ "$(j .usage.oom_killed)" = false ] && [ "$(j .stdout)" = "150 MiB" ]'
+check "ramp: started at the python floor (48 MiB)" '[ "$(j ".allocation_timeline[0].memory_bytes")" = 50331648 ]'
+check "ramp: at least one applied memory raise, each with a reason" '[ "$(j "[.adjustments[] | select(.resource == \"memory\" and .applied and .to > .from and (.reason|length) > 0)] | length > 0")" = true ]'
+check "ramp: allocation_timeline longer than 1, ends above the peak" '[ "$(j ".allocation_timeline|length > 1")" = true ] && [ "$(j ".allocation_timeline[-1].memory_bytes >= .usage.peak_memory_bytes")" = true ]'
+grep -o '"at_ms":[0-9.]*,"resource":"memory"[^}]*' "$T/body" | head -1 | sed 's/^/# first raise: /'
+up=$(metric 'presize_adjustments_total{resource="memory",direction="up"}')
+check "metrics: presize_adjustments_total counts the raises" '[ "${up:-0}" -ge 1 ]' "up=$up"
+req GET /v1/sandboxes
+check "after it: the pool's accounting is back to the sum of what is left" '[ "$(j ".capacity.used_memory_bytes == ([.sandboxes[].allocation.memory_bytes] | add // 0)")" = true ]'
+
+req GET /v1/policy
+check "GET /v1/policy: the defaults" '[ "$code" = 200 ] && [ "$(j .cooldown)" = 5s ] && [ "$(j .memory.max)" = 64Gi ] && [ "$(j .sample_interval)" = 100ms ]'
+bad "PUT /v1/policy: a bad unit names the field" 400 memory.max PUT /v1/policy '{"memory": {"max": "2Gx"}}'
+bad "PUT /v1/policy: an unknown field" 400 colldown PUT /v1/policy '{"colldown": "1s"}'
+bad "PUT /v1/policy: min above max" 400 memory.min PUT /v1/policy '{"memory": {"min": "1Gi", "max": "64Mi"}}'
+req GET /v1/policy
+check "a refused PUT changes nothing" '[ "$(j .memory.max)" = 64Gi ]'
+req PUT /v1/policy '{"memory": {"max": "64Mi"}}'
+check "PUT /v1/policy: answers the full policy" '[ "$code" = 200 ] && [ "$(j .memory.max)" = 64Mi ] && [ "$(j .cooldown)" = 5s ]'
+sed 's/"wait": false/"wait": true/' "$T/ramp.json" >"$T/ramp-wait.json"
+req POST /v1/executions "@$T/ramp-wait.json"
+check "ramp under memory.max 64Mi: never raised above it" '[ "$code" = 200 ] && [ "$(j "[.allocation_timeline[].memory_bytes] | max <= 67108864")" = true ] && [ "$(j "[.adjustments[] | select(.applied) | .to] | all(. <= 67108864)")" = true ]' "code=$code $(j '{outcome, allocation_timeline, adjustments}' | head -c 600)"
+check "ramp under memory.max 64Mi: OOM-killed or capped" '[ "$(j .outcome)" = oom ] || [ "$(j .usage.limits.memory_bytes <= 67108864)" = true ]'
 req POST /v1/executions '{"language": "python", "code": "b = bytearray(400 * 1024 * 1024)\nprint(len(b))\n"}'
-check "a job above its allocation is OOM-killed (no adjustment yet)" '[ "$code" = 200 ] && [ "$(j ".outcome")" = oom ] && [ "$(j ".usage.oom_killed")" = true ]'
+check "a job above the policy's memory.max is OOM-killed" '[ "$code" = 200 ] && [ "$(j ".outcome")" = oom ] && [ "$(j ".usage.oom_killed")" = true ]'
+req PUT /v1/policy '{}'
+check "PUT /v1/policy {}: back to the defaults" '[ "$code" = 200 ] && [ "$(j .memory.max)" = 64Gi ]'
+req PUT /v1/profiles '{"tiers": [{"name": "tiny", "cpu_millicores": 500, "memory_bytes": "64Mi", "net_rate_bps": 0}, {"name": "big", "cpu_millicores": "2", "memory_bytes": 1073741824, "gpu": false}]}'
+check "profiles restored" '[ "$code" = 200 ]'
 python3 -c 'import json,sys; print(json.dumps({"language":"python","code":"print(\"x\" * 200000)"}))' >"$T/bigout.json"
 req POST /v1/executions "@$T/bigout.json"
 check "stdout is bounded (64 KiB, truncated flag)" '[ "$(j ".stdout|length")" = 65536 ] && [ "$(j ".stdout_truncated")" = true ]'
 
 # ---- bad input: 4xx with {error, field} ----
-bad() { # name, status, field ("" for null), method, path, data
-  req "$4" "$5" "$6"
-  local f
-  f=$(j '.field')
-  [ "$f" = null ] && f=""
-  if [ "$code" = "$2" ] && [ "$f" = "$3" ] && [ -n "$(j '.error')" ]; then ok "bad input: $1"; else no "bad input: $1" "code=$code body=$(head -c 300 "$T/body")"; fi
-}
 bad "malformed JSON" 400 "" POST /v1/notifications '{"language": "python"'
 bad "not an object" 400 "" POST /v1/executions '[1, 2]'
 bad "unknown field" 400 frob POST /v1/notifications '{"language": "python", "frob": 1}'
@@ -251,6 +304,33 @@ if start_daemon "$T/daemon3.log" --db "$T/small.db" --config "$T/small.json" --m
   check "small daemon: SIGTERM exit 0, nothing left" '[ $rc -eq 0 ] && [ "$c" -eq 0 ]' "rc=$rc c=$c"
 else
   no "the small daemon starts" "$(cat "$T/daemon3.log")"
+fi
+
+# ---- a raise the host has no room for: not applied, recorded with "applied": false ----
+# 160 MiB of host memory: a warm sandbox holds 48 MiB, the ramp starts at 48 MiB and cannot grow
+# past the 112 MiB left, whatever the policy says.
+cat >"$T/full.json" <<EOF
+{"host_cpu": 2, "host_memory": "160Mi"}
+EOF
+if start_daemon "$T/daemon6.log" --db "$T/full.db" --config "$T/full.json" --model none; then
+  DPID3=$DPID_NEW
+  PORT=$PORT_NEW
+  req PUT /v1/profiles '{"tiers": [{"name": "tiny", "cpu_millicores": 500, "memory_bytes": "8Mi", "net_rate_bps": 0}]}'
+  req POST /v1/notifications '{"id": "hold", "language": "python"}'
+  check "full host: a warm sandbox holds 48 MiB" '[ "$code" = 202 ] && [ "$(j .allocation.memory_bytes)" = 50331648 ]'
+  req POST /v1/executions "@$T/ramp-wait.json"
+  check "full host: a raise without room is recorded, not applied, saying the host is full" '[ "$code" = 200 ] && [ "$(j "[.adjustments[] | select(.resource == \"memory\" and .applied == false and (.reason | test(\"host is full\")))] | length > 0")" = true ]' "code=$code $(j '{outcome, adjustments}' | head -c 800)"
+  check "full host: the allocation never passed the room left" '[ "$(j "[.allocation_timeline[].memory_bytes] | max <= 117440512")" = true ]'
+  req GET /v1/sandboxes
+  check "full host: the pool's accounting is back to the warm sandbox alone" '[ "$(j .capacity.used_memory_bytes)" = 50331648 ]' "$(head -c 400 "$T/body")"
+  kill -TERM "$DPID3"
+  rc=0
+  wait "$DPID3" || rc=$?
+  c=$(find /sys/fs/cgroup -maxdepth 4 -type d -name "presize-*-$DPID3-*" 2>/dev/null | wc -l)
+  DPID3=""
+  check "full-host daemon: SIGTERM exit 0, nothing left" '[ $rc -eq 0 ] && [ "$c" -eq 0 ]' "rc=$rc c=$c"
+else
+  no "the full-host daemon starts" "$(cat "$T/daemon6.log")"
 fi
 
 # ---- SIGKILL, then a restart: the leftovers are removed, the store is intact ----
