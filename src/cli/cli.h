@@ -18,3 +18,9 @@ int cli_fail(const char *cmd, int status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* "presize CMD: msg[: arg]", a blank line and the usage text on stderr; returns 2. */
 int cli_usage_error(const char *cmd, const char *usage, const char *msg, const char *arg);
+
+struct train_opts;
+/* The training options `train` and `eval` share, by long-option name: coverage, rounds, depth,
+ * eta, no-monotone. Returns 0 when applied, -EINVAL with *why set when the value is out of range,
+ * -ENOENT when name is none of them. */
+int cli_train_option(const char *name, const char *arg, struct train_opts *to, const char **why);

@@ -80,11 +80,11 @@ int cmd_eval(int argc, char **argv)
         bool json = false;
         struct eval_opts eo = {.folds = 5, .progress = true};
         train_opts_default(&eo.train);
-        int c;
+        int c, li = 0;
         char *end;
         opterr = 0;
         optind = 1;
-        while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        while ((c = getopt_long(argc, argv, "h", opts, &li)) != -1) {
                 switch (c) {
                 case OPT_DB:
                         db = optarg;
@@ -108,40 +108,16 @@ int cmd_eval(int argc, char **argv)
                         eo.folds = (unsigned)v;
                         break;
                 }
-                case OPT_ROUNDS: {
-                        long v = strtol(optarg, &end, 10);
-                        if (end == optarg || *end || v < 1 || v > 100000)
-                                return bad_usage("--rounds takes a positive count", optarg);
-                        eo.train.gbt.rounds = (unsigned)v;
+                case OPT_COVERAGE:
+                case OPT_ROUNDS:
+                case OPT_DEPTH:
+                case OPT_ETA:
+                case OPT_NO_MONOTONE: {
+                        const char *why = "";
+                        if (cli_train_option(opts[li].name, optarg, &eo.train, &why) < 0)
+                                return bad_usage(why, optarg);
                         break;
                 }
-                case OPT_COVERAGE: {
-                        double v = strtod(optarg, &end);
-                        if (end == optarg || *end || !(v > 0 && v < 1))
-                                return bad_usage("--coverage takes a share between 0 and 1",
-                                                 optarg);
-                        eo.train.coverage = v;
-                        break;
-                }
-                case OPT_DEPTH: {
-                        char *e2;
-                        long v = strtol(optarg, &e2, 10);
-                        if (e2 == optarg || *e2 || v < 1 || v > 16)
-                                return bad_usage("--depth takes a tree depth from 1 to 16", optarg);
-                        eo.train.gbt.max_depth = (unsigned)v;
-                        break;
-                }
-                case OPT_ETA: {
-                        char *e2;
-                        double v = strtod(optarg, &e2);
-                        if (e2 == optarg || *e2 || !(v > 0 && v <= 1))
-                                return bad_usage("--eta takes a learning rate in (0, 1]", optarg);
-                        eo.train.gbt.eta = v;
-                        break;
-                }
-                case OPT_NO_MONOTONE:
-                        eo.train.monotone = false;
-                        break;
                 case 'h':
                         fputs(usage_text, stdout);
                         return 0;

@@ -48,16 +48,6 @@ static const char usage_text[] =
 
 #define bad_usage(msg, arg) cli_usage_error("train", usage_text, msg, arg)
 
-static int parse_coverage(const char *s, double *c)
-{
-        char *end;
-        double v = strtod(s, &end);
-        if (end == s || *end || !(v > 0 && v < 1))
-                return -EINVAL;
-        *c = v;
-        return 0;
-}
-
 static void print_summary(const struct dataset *d, const struct model *m, bool json)
 {
         json_t *ts = m->trainset;
@@ -155,10 +145,10 @@ int cmd_train(int argc, char **argv)
         char stored_as[64] = "";
         struct train_opts to;
         train_opts_default(&to);
-        int c;
+        int c, li = 0;
         opterr = 0;
         optind = 1;
-        while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        while ((c = getopt_long(argc, argv, "h", opts, &li)) != -1) {
                 switch (c) {
                 case OPT_DB:
                         db = optarg;
@@ -173,37 +163,15 @@ int cmd_train(int argc, char **argv)
                         corpus = optarg;
                         break;
                 case OPT_COVERAGE:
-                        if (parse_coverage(optarg, &to.coverage) < 0)
-                                return bad_usage("--coverage takes a share between 0 and 1",
-                                                 optarg);
-                        break;
-                case OPT_ROUNDS: {
-                        char *end;
-                        long v = strtol(optarg, &end, 10);
-                        if (end == optarg || *end || v < 1 || v > 100000)
-                                return bad_usage("--rounds takes a positive count", optarg);
-                        to.gbt.rounds = (unsigned)v;
+                case OPT_ROUNDS:
+                case OPT_DEPTH:
+                case OPT_ETA:
+                case OPT_NO_MONOTONE: {
+                        const char *why = "";
+                        if (cli_train_option(opts[li].name, optarg, &to, &why) < 0)
+                                return bad_usage(why, optarg);
                         break;
                 }
-                case OPT_DEPTH: {
-                        char *e2;
-                        long v = strtol(optarg, &e2, 10);
-                        if (e2 == optarg || *e2 || v < 1 || v > 16)
-                                return bad_usage("--depth takes a tree depth from 1 to 16", optarg);
-                        to.gbt.max_depth = (unsigned)v;
-                        break;
-                }
-                case OPT_ETA: {
-                        char *e2;
-                        double v = strtod(optarg, &e2);
-                        if (e2 == optarg || *e2 || !(v > 0 && v <= 1))
-                                return bad_usage("--eta takes a learning rate in (0, 1]", optarg);
-                        to.gbt.eta = v;
-                        break;
-                }
-                case OPT_NO_MONOTONE:
-                        to.monotone = false;
-                        break;
                 case OPT_JSON:
                         json = true;
                         break;
