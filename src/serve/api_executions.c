@@ -121,7 +121,83 @@ struct run_ctx {
         /* per resource: a raise was refused for want of room; the controller asks again at
          * every sample, recorded once until a raise of that resource is admitted */
         bool refused[RES__COUNT];
+        /* A pre-started runtime: what is still to be written into its stdin pipe (header, args,
+         * code, then the execution's stdin), fed without blocking at every sample. Owned. */
+        char *pend;
+        size_t pend_len, pend_off;
 };
+
+/* Write what the pipe takes now; close it once everything is in (the code sees EOF after its
+ * stdin) or when the reader is gone. */
+static void feed(struct run_ctx *rc)
+{
+        struct pooled *p = rc->x->sb;
+        if (!p->prestarted || p->pre_in < 0)
+                return;
+        while (rc->pend_off < rc->pend_len) {
+                ssize_t k = write(p->pre_in, rc->pend + rc->pend_off, rc->pend_len - rc->pend_off);
+                if (k < 0 && errno == EINTR)
+                        continue;
+                if (k < 0 && errno == EAGAIN)
+                        return;
+                if (k <= 0)
+                        break; /* EPIPE: the code ended without reading it all */
+                rc->pend_off += (size_t)k;
+        }
+        close(p->pre_in);
+        p->pre_in = -1;
+}
+
+/* The bytes a pre-started runtime reads (see BOOTSTRAP_PY in pool.c): "CODE_LEN ARGS_LEN\n", the
+ * args each ended by a NUL, the code, then the execution's stdin. */
+static int pend_build(struct run_ctx *rc, const struct execution *x)
+{
+        size_t args_len = 0;
+        for (char **a = x->argv + 2; *a; a++)
+                args_len += strlen(*a) + 1;
+        char head[48];
+        int h = snprintf(head, sizeof(head), "%zu %zu\n", x->code_len, args_len);
+        size_t n = (size_t)h + args_len + x->code_len + x->stdin_len;
+        char *b = malloc(n);
+        if (!b)
+                return -ENOMEM;
+        size_t off = 0;
+        memcpy(b, head, (size_t)h);
+        off += (size_t)h;
+        for (char **a = x->argv + 2; *a; a++) {
+                size_t l = strlen(*a) + 1;
+                memcpy(b + off, *a, l);
+                off += l;
+        }
+        memcpy(b + off, x->code, x->code_len);
+        off += x->code_len;
+        if (x->stdin_len)
+                memcpy(b + off, x->stdin_data, x->stdin_len);
+        rc->pend = b;
+        rc->pend_len = n;
+        rc->pend_off = 0;
+        return 0;
+}
+
+/* What the code used from its delivery on: the interpreter's start-up, paid before the request,
+ * is taken out of CPU (user and sys in proportion), throttling and wall time; the peak memory
+ * stays as measured (the interpreter is in it). */
+static void usage_since(struct usage *u, const struct sample *s0, uint64_t skip_ns)
+{
+        uint64_t cpu = u->cpu_ns > s0->cpu_ns ? u->cpu_ns - s0->cpu_ns : 0;
+        if (u->cpu_ns) {
+                double f = (double)cpu / (double)u->cpu_ns;
+                u->user_ns = (uint64_t)((double)u->user_ns * f);
+                u->sys_ns = (uint64_t)((double)u->sys_ns * f);
+        }
+        u->cpu_ns = cpu;
+        u->throttled_ns =
+            u->throttled_ns > s0->throttled_ns ? u->throttled_ns - s0->throttled_ns : 0;
+        u->wall_ns = u->wall_ns > skip_ns ? u->wall_ns - skip_ns : 0;
+        u->avg_cores = u->wall_ns ? (double)u->cpu_ns / (double)u->wall_ns : 0;
+        if (u->peak_cores < u->avg_cores)
+                u->peak_cores = u->avg_cores;
+}
 
 static void set_resource(struct alloc *a, enum resource res, uint64_t v)
 {
@@ -195,6 +271,7 @@ static int on_sample(struct backend_box *b, const struct sample *smp, void *ctx)
         struct run_ctx *rc = ctx;
         struct server *S = rc->S;
         bool cancel;
+        feed(rc);
         pthread_mutex_lock(&S->pool.lock);
         cancel = rc->x->sb->cancel;
         pthread_mutex_unlock(&S->pool.lock);
@@ -301,14 +378,32 @@ static json_t *run(struct server *S, struct execution *x, struct run_ctx *rc, ui
         set_exec_state(S, x, X_RUNNING);
         struct alloc a = p->alloc;
         a.timeout_ns = x->timeout_ns;
+        bool pre = p->prestarted;
+        struct sample s0 = {0};
+        /* the sandbox counts the timeout from the interpreter's start: shift it to the delivery */
+        if (pre && a.timeout_ns)
+                a.timeout_ns += now_mono_ns() - p->pre_exec_ns;
         int r = S->be->resize(p->box, &a);
         if (r < 0) {
                 snprintf(err, sizeof(err), "cannot set the timeout: %s", strerror(-r));
                 goto done;
         }
-        if ((in = make_memfd("stdin", x->stdin_data ? x->stdin_data : "", x->stdin_len)) < 0 ||
-            (out = memfd_create("stdout", MFD_CLOEXEC)) < 0 ||
-            (errfd = memfd_create("stderr", MFD_CLOEXEC)) < 0) {
+        if (pre) {
+                /* Deliver the code to the waiting interpreter; its usage counts from here. */
+                out = p->pre_out;
+                errfd = p->pre_err;
+                p->pre_out = p->pre_err = -1;
+                if (pend_build(rc, x) < 0 || fcntl(p->pre_in, F_SETFL, O_NONBLOCK) < 0 ||
+                    (r = S->be->sample(p->box, &s0)) < 0) {
+                        snprintf(err, sizeof(err), "cannot deliver the code to the runtime");
+                        goto done;
+                }
+                *start_ns = now_mono_ns();
+                feed(rc);
+        } else if ((in = make_memfd("stdin", x->stdin_data ? x->stdin_data : "", x->stdin_len)) <
+                       0 ||
+                   (out = memfd_create("stdout", MFD_CLOEXEC)) < 0 ||
+                   (errfd = memfd_create("stderr", MFD_CLOEXEC)) < 0) {
                 snprintf(err, sizeof(err), "cannot make the job's stdio");
                 goto done;
         }
@@ -321,13 +416,14 @@ static json_t *run(struct server *S, struct execution *x, struct run_ctx *rc, ui
                         .stdin_fd = in,
                         .stdout_fd = out,
                         .stderr_fd = errfd};
-        r = S->be->exec(p->box, &j);
+        r = pre ? 0 : S->be->exec(p->box, &j);
         if (r < 0) {
                 snprintf(err, sizeof(err), "cannot start %s in the sandbox: %s", x->argv[0],
                          strerror(-r));
                 goto done;
         }
-        *start_ns = now_mono_ns();
+        if (!pre)
+                *start_ns = now_mono_ns();
         rc->cur = a;
         rc->t0 = *start_ns;
         metrics_observe(&S->metrics, x->warm ? &S->metrics.start_warm : &S->metrics.start_cold,
@@ -337,6 +433,10 @@ static json_t *run(struct server *S, struct execution *x, struct run_ctx *rc, ui
         if (r < 0) {
                 snprintf(err, sizeof(err), "lost the sandbox: %s", strerror(-r));
                 goto done;
+        }
+        if (pre) {
+                feed(rc); /* closes the pipe if the code ended before reading it all */
+                usage_since(&u, &s0, *start_ns - p->pre_started_ns);
         }
         outcome = outcome_of(&u);
         jout = read_output(out, S->cfg.limits.output_max, &truncated_out);
@@ -350,6 +450,10 @@ done:;
         /* x->state changes with x->result (exec_main): a GET never sees "done" without it */
         json_object_set_new(o, "state", json_string(x_state_names[*final]));
         json_object_set_new(o, "sandbox_id", json_string(p->id));
+        json_object_set_new(o, "runtime",
+                            json_string(p->prestarted ? "prestarted"
+                                        : x->warm     ? "warm"
+                                                      : "cold"));
         json_object_set_new(o, "outcome", json_string(outcome));
         json_object_set_new(o, "prediction", json_incref(p->prediction));
         json_object_set_new(o, "allocation_timeline", json_incref(rc->timeline));
@@ -405,6 +509,7 @@ static void *exec_main(void *arg)
         json_t *res = run(S, x, rc, &start, &final);
         json_decref(rc->timeline);
         json_decref(rc->adjustments);
+        free(rc->pend);
         free(rc);
         if (start)
                 json_object_set_new(res, "start_ms",

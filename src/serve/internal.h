@@ -63,6 +63,13 @@ struct pooled {
         char exec_id[24];
         char error[128]; /* why creation failed */
         uint64_t created_ns, ready_ns, expires_ns;
+        /* A pre-started runtime (python, javascript): the interpreter was started by the creator
+         * and waits on the pipe pre_in for the code (prestart in pool.c); its stdout and stderr go
+         * to the memfds pre_out and pre_err. pre_exec_ns: when its exec was asked; pre_started_ns:
+         * when it returned. The fds are owned by the entry (closed by pooled_free) while >= 0. */
+        bool prestarted;
+        int pre_in, pre_out, pre_err;
+        uint64_t pre_exec_ns, pre_started_ns;
         struct pooled *next;
         struct pooled *qnext; /* in the creators' queue */
 };

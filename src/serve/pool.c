@@ -7,10 +7,13 @@
  *
  * One mutex guards the list and the sums; sandboxes are created and destroyed outside it. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "serve/internal.h"
 
@@ -89,9 +92,97 @@ void pooled_free(struct server *S, struct pooled *p)
         if (!p)
                 return;
         if (p->box)
-                S->be->destroy(p->box);
+                S->be->destroy(p->box); /* kills a waiting interpreter with the sandbox */
+        if (p->prestarted)
+                for (int *fd = &p->pre_in; fd <= &p->pre_err; fd++)
+                        if (*fd >= 0)
+                                close(*fd);
         json_decref(p->prediction);
         free(p);
+}
+
+/* The pre-started python: reads "CODE_LEN ARGS_LEN\n", the args (each ended by a NUL) and the
+ * code from stdin, then runs the code as __main__ of main.py; the rest of stdin is the code's.
+ * It imports nothing beyond sys, so it costs what python3's own start-up costs. */
+static const char BOOTSTRAP_PY[] =
+    "import sys\n"
+    "b = sys.stdin.buffer\n"
+    "h = b.readline().split()\n"
+    "a = b.read(int(h[1])).split(b'\\0')[:-1] if h else []\n"
+    "c = b.read(int(h[0])) if h else b''\n"
+    "sys.argv = ['main.py'] + [x.decode('utf-8', 'surrogateescape') for x in a]\n"
+    "g = {'__name__': '__main__', '__file__': 'main.py', '__builtins__': __builtins__}\n"
+    "del a, b, h\n"
+    "exec(compile(c, 'main.py', 'exec'), g)\n";
+
+/* The same for node: the code runs as the CommonJS module /box/main.js. Exact reads (the header
+ * byte by byte), so that what is left in the pipe is the code's stdin. */
+static const char BOOTSTRAP_JS[] =
+    "const fs = require('fs'), M = require('module');\n"
+    "function rd(n) {\n"
+    "  const b = Buffer.alloc(n); let o = 0;\n"
+    "  while (o < n) {\n"
+    "    let k;\n"
+    "    try { k = fs.readSync(0, b, o, n - o, null); }\n"
+    "    catch (e) { if (e.code === 'EAGAIN') continue; throw e; }\n"
+    "    if (k === 0) break;\n"
+    "    o += k;\n"
+    "  }\n"
+    "  return b.subarray(0, o);\n"
+    "}\n"
+    "let h = '';\n"
+    "for (;;) { const c = rd(1); if (!c.length || c[0] === 10) break; h += "
+    "String.fromCharCode(c[0]); }\n"
+    "const [cl, al] = h.split(' ').map(Number);\n"
+    "const args = al ? rd(al).toString('utf8').split('\\0').slice(0, -1) : [];\n"
+    "const code = cl ? rd(cl).toString('utf8') : '';\n"
+    "process.argv = [process.argv[0], '/box/main.js', ...args];\n"
+    "const m = new M('/box/main.js', null);\n"
+    "m.filename = '/box/main.js';\n"
+    "m.paths = M._nodeModulePaths('/box');\n"
+    "m.id = '.';\n"
+    "process.mainModule = m;\n"
+    "m._compile(code, '/box/main.js');\n";
+
+/* Start the runtime of the entry's language (python, javascript) in its new sandbox, waiting for
+ * the code on a pipe. 1 when started (the caller sets p->prestarted under the pool lock), 0 for a
+ * language without a pre-start, or a negative errno; on failure nothing is kept and the sandbox
+ * stays as created (an execution then runs the code as cold ones do). */
+static int prestart(struct server *S, struct pooled *p, struct backend_box *box)
+{
+        bool js = !strcmp(p->language, "javascript");
+        if (!S->cfg.limits.prestart || (!js && strcmp(p->language, "python")))
+                return 0;
+        int pfd[2];
+        if (pipe2(pfd, O_CLOEXEC) < 0)
+                return -errno;
+        /* room for the header, the code and a usual stdin without waiting on the reader */
+        (void)fcntl(pfd[1], F_SETPIPE_SZ, 1 << 20);
+        int out = memfd_create("stdout", MFD_CLOEXEC);
+        int err = out < 0 ? -1 : memfd_create("stderr", MFD_CLOEXEC);
+        int r = err < 0 ? -errno : 0;
+        if (!r) {
+                char *argv[] = {js ? "/usr/bin/node" : "/usr/bin/python3", js ? "-e" : "-c",
+                                (char *)(js ? BOOTSTRAP_JS : BOOTSTRAP_PY), NULL};
+                struct job j = {
+                    .argv = argv, .stdin_fd = pfd[0], .stdout_fd = out, .stderr_fd = err};
+                p->pre_exec_ns = now_mono_ns();
+                r = S->be->exec(box, &j);
+                p->pre_started_ns = now_mono_ns();
+        }
+        close(pfd[0]);
+        if (r < 0) {
+                close(pfd[1]);
+                if (out >= 0)
+                        close(out);
+                if (err >= 0)
+                        close(err);
+                return r;
+        }
+        p->pre_in = pfd[1];
+        p->pre_out = out;
+        p->pre_err = err;
+        return 1;
 }
 
 /* Sandboxes are created by a few long-lived creator threads, not by short-lived workers: the
@@ -102,6 +193,8 @@ static void warm_one(struct server *S, struct pooled *p)
         struct backend_box *box = NULL;
         /* Stopping: what is still queued is not created (it would be destroyed at once). */
         int r = atomic_load(&S->stopping) ? -ECANCELED : S->be->create(&p->alloc, &box);
+        /* on failure: a warm sandbox without a runtime, as for other languages */
+        bool pre = r == 0 && !atomic_load(&S->stopping) && prestart(S, p, box) > 0;
         uint64_t now = now_mono_ns();
         bool drop = false;
         pthread_mutex_lock(&S->pool.lock);
@@ -111,6 +204,7 @@ static void warm_one(struct server *S, struct pooled *p)
                 snprintf(p->error, sizeof(p->error), "cannot create the sandbox: %s", strerror(-r));
         } else {
                 p->box = box;
+                p->prestarted = pre;
                 p->ready_ns = now;
                 if (p->state == SB_WARMING)
                         p->state = SB_READY;
@@ -342,6 +436,7 @@ json_t *pooled_to_json(const struct pooled *p, uint64_t now)
                             p->notification_id[0] ? json_string(p->notification_id) : json_null());
         json_object_set_new(o, "state", json_string(sb_state_names[p->state]));
         json_object_set_new(o, "warm", json_boolean(p->warm));
+        json_object_set_new(o, "runtime", json_string(p->prestarted ? "prestarted" : "none"));
         json_object_set_new(o, "language", json_string(p->language));
         json_object_set_new(o, "priority", json_integer(p->priority));
         json_object_set_new(o, "allocation", alloc_json(&p->alloc));

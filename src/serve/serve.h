@@ -29,6 +29,7 @@ struct serve_limits {
         unsigned retry_after_s;      /* Retry-After of a 429 (1) */
         uint64_t interval_ns;        /* sampling interval of a running sandbox (100 ms) */
         unsigned max_executions;     /* finished executions kept for GET (1024) */
+        bool prestart; /* warm python/javascript sandboxes hold the interpreter started (true) */
 };
 void serve_limits_default(struct serve_limits *l);
 /* Override from a JSON config file: {"overcommit": 1.5, "ttl": "30s", ...}; unknown keys and bad

@@ -30,6 +30,7 @@ void serve_limits_default(struct serve_limits *l)
             .retry_after_s = 1,
             .interval_ns = SEC / 10,
             .max_executions = 1024,
+            .prestart = true,
         };
 }
 
@@ -105,12 +106,15 @@ int serve_limits_load(const char *path, struct serve_limits *l, char *why, size_
                         r = json_is_string(v) ? parse_bytes(json_string_value(v), &u)
                                               : count_of(v, 0, 64 << 20, &u);
                         l->output_max = (size_t)u;
+                } else if (!strcmp(key, "prestart")) {
+                        r = json_is_boolean(v) ? 0 : -EINVAL;
+                        l->prestart = json_is_true(v);
                 } else {
                         snprintf(why, len,
                                  "%s: unknown key '%s' (known: overcommit, host_cpu, "
                                  "host_memory, ttl, default_timeout, max_timeout, "
                                  "sample_interval, max_sandboxes, max_executions, retry_after, "
-                                 "body_max, output_max)",
+                                 "body_max, output_max, prestart)",
                                  path, key);
                         json_decref(j);
                         return -EINVAL;

@@ -119,6 +119,7 @@ check "warm execution: warm true, exit 0" '[ "$code" = 200 ] && [ "$(j ".warm")"
 WANT="499500 ['a', 'b c'] from stdin"
 check "warm execution: stdout carries args and stdin" '[ "$(j .stdout)" = "$WANT" ] && [ "$(j .stderr)" = err ]'
 check "warm execution: usage, prediction, timeline, adjustments" '[ "$(j ".usage.exit_code")" = 0 ] && [ "$(j ".allocation_timeline[0].memory_bytes")" = 67108864 ] && [ "$(j ".usage.limits.memory_bytes == .allocation_timeline[-1].memory_bytes")" = true ] && [ "$(j ".prediction.tier")" = tiny ] && [ "$(j ".adjustments|type")" = array ]'
+check "warm execution: through the pre-started runtime" '[ "$(j .runtime)" = prestarted ]'
 EX1=$(j '.id')
 req GET "/v1/executions/$EX1"
 check "GET /v1/executions/{id} of a finished one" '[ "$code" = 200 ] && [ "$(j ".exit_code")" = 0 ] && [ "$(j ".warm")" = true ]'
@@ -127,9 +128,39 @@ check "double claim: 409 naming notification_id" '[ "$code" = 409 ] && [ "$(j ".
 req POST /v1/notifications '{"id": "job-1", "language": "python"}'
 check "a claimed notification id cannot be reused: 409" '[ "$code" = 409 ] && [ "$(j ".field")" = id ]'
 
+# ---- a pre-started runtime: python3 waits in the warm sandbox; usage counts from the delivery ----
+req POST /v1/notifications '{"id": "pre-1", "language": "python"}'
+SB=$(j '.sandbox_id')
+poll 150 'req GET /v1/sandboxes/$SB; [ "$(j ".state")" = ready ]'
+check "a warm python sandbox holds a pre-started runtime" '[ "$(j ".runtime")" = prestarted ]'
+sleep 1
+req GET "/v1/sandboxes/$SB"
+WAITED=$(j '.age_ms')
+cat >"$T/pre1.json" <<'EOF'
+{"notification_id": "pre-1", "language": "python", "args": ["-x", "two words", ""], "stdin": "line 1\nline 2\n",
+ "code": "import sys\nprint(__name__, sys.argv, repr(sys.stdin.read()))\nsys.exit(5)\n"}
+EOF
+req POST /v1/executions "@$T/pre1.json"
+WANT="__main__ ['main.py', '-x', 'two words', ''] 'line 1\\nline 2\\n'"
+check "pre-started: runtime prestarted, exit code 5, args and stdin" '[ "$code" = 200 ] && [ "$(j .runtime)" = prestarted ] && [ "$(j .exit_code)" = 5 ] && [ "$(j .stdout)" = "$WANT" ]' "code=$code want=$WANT body=$(head -c 600 "$T/body")"
+check "pre-started: cpu and wall time from the delivery, below the time it waited" '[ "$(j ".usage.cpu_seconds * 1000 < $WAITED and .usage.wall_seconds * 1000 < $WAITED and .usage.cpu_seconds > 0")" = true ] && [ "$(j ".start_ms > 0")" = true ]' "waited=${WAITED}ms $(j '{start_ms, usage}' | head -c 600)"
+req POST /v1/notifications '{"id": "pre-2", "language": "python"}'
+poll 150 'req GET /v1/sandboxes/$(j .sandbox_id); [ "$(j ".state")" = ready ]'
+req POST /v1/executions '{"notification_id": "pre-2", "language": "python", "code": "def f():\n    raise ValueError(\"boom\")\nf()\n"}'
+check "pre-started: code that raises exits non-zero with its traceback on stderr" '[ "$code" = 200 ] && [ "$(j .runtime)" = prestarted ] && [ "$(j .exit_code)" -ne 0 ] && [[ "$(j .stderr)" == *Traceback* ]] && [[ "$(j .stderr)" == *"ValueError: boom"* ]] && [[ "$(j .stderr)" == *main.py* ]]'
+req POST /v1/notifications '{"id": "pre-js", "language": "javascript"}'
+poll 150 'req GET /v1/sandboxes/$(j .sandbox_id); [ "$(j ".state")" = ready ]'
+check "a warm javascript sandbox holds a pre-started runtime" '[ "$(j ".runtime")" = prestarted ]'
+cat >"$T/prejs.json" <<'EOF'
+{"notification_id": "pre-js", "language": "javascript", "args": ["a", "b c"], "stdin": "in\n",
+ "code": "const fs = require('fs');\nconsole.log(require.main === module, process.argv.slice(2).join('|'), JSON.stringify(fs.readFileSync(0, 'utf8')));\nprocess.exit(2);\n"}
+EOF
+req POST /v1/executions "@$T/prejs.json"
+check "pre-started javascript: main module, args, stdin, exit code 2" '[ "$code" = 200 ] && [ "$(j .runtime)" = prestarted ] && [ "$(j .exit_code)" = 2 ] && [ "$(j .stdout)" = "true a|b c \"in\\n\"" ]'
+
 # ---- cold executions ----
 req POST /v1/executions '{"language": "javascript", "code": "console.log(1 + 1)"}'
-check "cold execution (javascript): warm false, exit 0" '[ "$code" = 200 ] && [ "$(j ".warm")" = false ] && [ "$(j ".exit_code")" = 0 ] && [ "$(j ".stdout")" = 2 ]'
+check "cold execution (javascript): warm false, exit 0" '[ "$code" = 200 ] && [ "$(j ".warm")" = false ] && [ "$(j ".runtime")" = cold ] && [ "$(j ".exit_code")" = 0 ] && [ "$(j ".stdout")" = 2 ]'
 req POST /v1/executions '{"language": "python", "code": "import sys; sys.exit(3)", "wait": false}'
 check "wait false: 202 and an id" '[ "$code" = 202 ] && [[ "$(j ".state")" =~ ^(queued|running)$ ]]'
 EX=$(j '.id')
@@ -289,8 +320,16 @@ if start_daemon "$T/daemon3.log" --db "$T/small.db" --config "$T/small.json" --m
   check "a full host (CPU) answers 429 with Retry-After" '[ "$code" = 429 ] && grep -qi "^Retry-After: 2" "$T/headers"'
   req POST /v1/executions '{"language": "python", "code": "print(1)"}'
   check "a cold execution on a full host: 429 too" '[ "$code" = 429 ]'
+  # the pre-started interpreters waiting in this daemon's sandboxes (found by their cgroup)
+  boxed() { local p c=0; for p in $(pgrep -f 'h = b.readline'); do grep -q -- "-$DPID3-" "/proc/$p/cgroup" 2>/dev/null && c=$((c + 1)); done; echo $c; }
+  poll 150 '[ "$(boxed)" -ge 1 ]'
+  w=$(boxed)
+  check "the unclaimed warm sandboxes hold waiting interpreters" '[ "$w" -ge 1 ]' "waiting=$w"
   poll 300 'req GET /v1/sandboxes; [ "$(j ".sandboxes|length")" = 0 ]'
   check "TTL expiry destroys the unclaimed sandboxes" '[ "$(j ".sandboxes|length")" = 0 ] && [ "$(j ".capacity.used_cpu_millicores")" = 0 ]'
+  w=$(boxed)
+  c=$(find /sys/fs/cgroup -maxdepth 4 -type d -name "presize-*-$DPID3-*" 2>/dev/null | wc -l)
+  check "TTL expiry: no waiting interpreter and no cgroup left" '[ "$w" -eq 0 ] && [ "$c" -eq 0 ]' "waiting=$w cgroups=$c"
   exp=$(metric presize_sandboxes_expired_total)
   rej=$(metric 'presize_notifications_total{result="rejected_full"}')
   check "metrics: expired sandboxes counted as waste, rejections counted" '[ "${exp:-0}" -ge 2 ] && [ "${rej:-0}" -ge 2 ]' "expired=$exp rejected=$rej"
@@ -308,9 +347,9 @@ fi
 
 # ---- a raise the host has no room for: not applied, recorded with "applied": false ----
 # 160 MiB of host memory: a warm sandbox holds 48 MiB, the ramp starts at 48 MiB and cannot grow
-# past the 112 MiB left, whatever the policy says.
+# past the 112 MiB left, whatever the policy says. Without pre-started runtimes ("prestart": false).
 cat >"$T/full.json" <<EOF
-{"host_cpu": 2, "host_memory": "160Mi"}
+{"host_cpu": 2, "host_memory": "160Mi", "prestart": false}
 EOF
 if start_daemon "$T/daemon6.log" --db "$T/full.db" --config "$T/full.json" --model none; then
   DPID3=$DPID_NEW
@@ -323,6 +362,10 @@ if start_daemon "$T/daemon6.log" --db "$T/full.db" --config "$T/full.json" --mod
   check "full host: the allocation never passed the room left" '[ "$(j "[.allocation_timeline[].memory_bytes] | max <= 117440512")" = true ]'
   req GET /v1/sandboxes
   check "full host: the pool's accounting is back to the warm sandbox alone" '[ "$(j .capacity.used_memory_bytes)" = 50331648 ]' "$(head -c 400 "$T/body")"
+  poll 150 'req GET /v1/sandboxes; [ "$(j ".sandboxes[0].state")" = ready ]'
+  check "prestart false: a warm sandbox without a runtime" '[ "$(j ".sandboxes[0].runtime")" = none ]'
+  req POST /v1/executions '{"notification_id": "hold", "language": "python", "args": ["x"], "stdin": "y", "code": "import sys\nprint(sys.argv[1], sys.stdin.read())"}'
+  check "prestart false: the execution says runtime warm" '[ "$code" = 200 ] && [ "$(j .runtime)" = warm ] && [ "$(j .stdout)" = "x y" ]'
   kill -TERM "$DPID3"
   rc=0
   wait "$DPID3" || rc=$?
