@@ -4,6 +4,7 @@
  * suspended until the worker resumes it; without, 202 and the id to poll. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -584,6 +585,7 @@ int api_executions_post(struct server *S, struct MHD_Connection *c, struct reque
             {"stdin", F_STRING, false},
             {"timeout", F_TIMEOUT, false},
             {"wait", F_BOOL, false},
+            {"priority", F_INT, false},
         };
         json_t *o = NULL;
         int ret = 0;
@@ -608,6 +610,11 @@ int api_executions_post(struct server *S, struct MHD_Connection *c, struct reque
         if (jt && (parse_timeout(jt, &timeout) < 0 || timeout > S->cfg.limits.max_timeout_ns)) {
                 reply_error(r, 400, "timeout: a positive duration up to the maximum (300s)",
                             "timeout");
+                goto out;
+        }
+        json_int_t prio = json_integer_value(json_object_get(o, "priority"));
+        if (prio < INT_MIN || prio > INT_MAX) {
+                reply_error(r, 400, "priority must fit a 32-bit integer", "priority");
                 goto out;
         }
         json_t *jw = json_object_get(o, "wait");
@@ -654,6 +661,13 @@ int api_executions_post(struct server *S, struct MHD_Connection *c, struct reque
                                     "notification_id");
                         goto out;
                 }
+                if (e == -ESTALE) {
+                        reply_error(r, 410,
+                                    "this notification's sandbox was evicted for a "
+                                    "higher-priority notification",
+                                    "notification_id");
+                        goto out;
+                }
                 if (e == -EPROTO) {
                         reply_error(r, 422, "the notification announced another language",
                                     "language");
@@ -674,6 +688,7 @@ int api_executions_post(struct server *S, struct MHD_Connection *c, struct reque
                 if (!cold)
                         goto oom;
                 cold->alloc = plan.alloc;
+                cold->priority = (int)prio;
                 cold->prediction = plan_to_json(&plan);
                 cold->demand = plan.demand;
                 cold->have_demand = plan.have_model;

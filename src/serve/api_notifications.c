@@ -3,6 +3,7 @@
  * ("warming", or "ready" when the sandbox was made before the answer went out). */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +92,11 @@ int api_notifications_post(struct server *S, struct request *rq, struct reply *r
                             "libraries");
                 goto out;
         }
+        json_int_t prio = json_integer_value(json_object_get(o, "priority"));
+        if (prio < INT_MIN || prio > INT_MAX) {
+                reply_error(r, 400, "priority must fit a 32-bit integer", "priority");
+                goto out;
+        }
         const char *algo = json_string_value(json_object_get(o, "algorithm"));
         if (algo && strlen(algo) >= 32) {
                 reply_error(r, 400, "algorithm name too long", "algorithm");
@@ -121,7 +127,7 @@ int api_notifications_post(struct server *S, struct request *rq, struct reply *r
                 snprintf(p->notification_id, sizeof(p->notification_id), "n-%llu",
                          (unsigned long long)atomic_fetch_add(&S->next_notification, 1) + 1);
         p->warm = true;
-        p->priority = (int)json_integer_value(json_object_get(o, "priority"));
+        p->priority = (int)prio;
         p->alloc = plan.alloc;
         p->prediction = plan_to_json(&plan);
         p->demand = plan.demand;

@@ -50,7 +50,8 @@ struct pooled {
         bool cancel;       /* DELETE asked while it was warming or running */
         bool warm;         /* created from a notification */
         bool warming_done; /* creation finished (box set, or error) */
-        int priority;      /* from the notification */
+        int priority;      /* from the notification (or the cold execution): admission evicts */
+        bool evict_mark;   /* picked for eviction by pool_admit (under the pool lock) */
         struct alloc alloc;
         struct backend_box *box;
         json_t *prediction;   /* plan_to_json, owned */
@@ -88,6 +89,9 @@ struct pool {
         /* notification ids claimed already (a ring), for 409 on a second claim */
         char claimed[256][64];
         unsigned claimed_next;
+        /* notification ids whose sandbox was evicted for a higher priority (a ring), for 410 */
+        char evicted[256][64];
+        unsigned evicted_next;
         /* creation queue, served by POOL_CREATORS long-lived threads */
         pthread_cond_t queued;
         struct pooled *queue, *queue_tail;
@@ -96,8 +100,10 @@ struct pool {
         unsigned n_creators;
 };
 
-/* Reserve capacity for a new entry and add it (state warming). -EBUSY: the host is full;
- * -EEXIST: the notification id is taken. */
+/* Reserve capacity for a new entry and add it (state warming). When it does not fit, unclaimed
+ * warm sandboxes (warming or ready) of a strictly lower priority are evicted, lowest priority and
+ * then newest first, as few as make room; none when evicting all of them would not. -EBUSY: the
+ * host is full; -EEXIST: the notification id is taken. */
 int pool_admit(struct server *S, struct pooled *p);
 /* Remove it from the list (capacity freed); the caller destroys it. _locked: under the pool lock.
  */
@@ -110,7 +116,8 @@ int pool_warm(struct server *S, struct pooled *p);
 int pool_start_creators(struct server *S);
 void pool_stop_creators(struct server *S);
 /* Claim the entry of a notification: -ENOENT unknown, -EALREADY claimed already, -EPROTO another
- * language was announced. Under the pool lock. */
+ * language was announced, -ESTALE its sandbox was evicted for a higher priority. Under the pool
+ * lock. */
 int pool_claim_locked(struct server *S, const char *notification_id, const char *language,
                       const char *exec_id, struct pooled **out);
 /* Change one resource of a running sandbox's accounted allocation to `to`, keeping the pool's sums
@@ -168,6 +175,7 @@ struct metrics {
         uint64_t claims_warm, claims_cold;
         uint64_t expired; /* warm sandboxes never claimed: waste */
         uint64_t deleted;
+        uint64_t evicted; /* warm sandboxes evicted for a higher-priority admission */
         uint64_t create_failures;
         uint64_t executions[5]; /* ok failed timeout oom error */
         uint64_t oom_kills;

@@ -111,6 +111,8 @@ char *metrics_render(struct server *S)
                 "Warm sandboxes destroyed unclaimed at their TTL (waste).", m.expired);
         counter(f, "presize_sandboxes_deleted_total", "Sandboxes deleted through the API.",
                 m.deleted);
+        counter(f, "presize_sandboxes_evicted_total",
+                "Warm sandboxes evicted unclaimed for a higher-priority admission.", m.evicted);
         counter(f, "presize_sandbox_create_failures_total", "Sandboxes that could not be created.",
                 m.create_failures);
         static const char *const outcomes[] = {"ok", "failed", "timeout", "oom", "error"};

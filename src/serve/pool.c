@@ -3,7 +3,7 @@
  * claimed and counts it as waste), and the host capacity they take: the sum of the allocations of
  * every sandbox accounted for (warming, ready, claimed, running) never exceeds the host's CPU and
  * memory times the overcommit factor. A request that does not fit is refused (429), never
- * squeezed in.
+ * squeezed in, unless evicting unclaimed warm sandboxes of a strictly lower priority makes room.
  *
  * One mutex guards the list and the sums; sandboxes are created and destroyed outside it. */
 #include <errno.h>
@@ -34,6 +34,80 @@ static bool was_claimed(const struct pool *P, const char *nid)
         return false;
 }
 
+static bool was_evicted(const struct pool *P, const char *nid)
+{
+        for (size_t i = 0; i < sizeof(P->evicted) / sizeof(P->evicted[0]); i++)
+                if (P->evicted[i][0] && !strcmp(P->evicted[i], nid))
+                        return true;
+        return false;
+}
+
+static bool fits_locked(const struct server *S, const struct pooled *p, unsigned n, uint64_t mc,
+                        uint64_t mem)
+{
+        const struct pool *P = &S->pool;
+        return n < S->cfg.limits.max_sandboxes &&
+               mc + p->alloc.cpu_millicores <= P->cap_millicores &&
+               mem + p->alloc.memory_bytes <= P->cap_memory;
+}
+
+static bool evictable(const struct pooled *q, int priority)
+{
+        return q->warm && q->notification_id[0] && !q->cancel && !q->evict_mark &&
+               (q->state == SB_WARMING || q->state == SB_READY) && q->priority < priority;
+}
+
+/* Make room for p by evicting unclaimed warm sandboxes of a strictly lower priority: the lowest
+ * priority first, among equals the newest (the list is newest first). Nothing is evicted unless
+ * the evictions make p fit. Ready ones are unlinked and chained on *dead for the caller to free
+ * outside the lock; warming ones are unlinked and cancelled (their creator frees them). The number
+ * evicted, or -EBUSY. Under the pool lock. */
+static int evict_for_locked(struct server *S, const struct pooled *p, struct pooled **dead)
+{
+        struct pool *P = &S->pool;
+        unsigned n = P->n;
+        uint64_t mc = P->used_millicores, mem = P->used_memory;
+        int picked = 0;
+        while (!fits_locked(S, p, n, mc, mem)) {
+                struct pooled *best = NULL;
+                for (struct pooled *q = P->head; q; q = q->next)
+                        if (evictable(q, p->priority) && (!best || q->priority < best->priority))
+                                best = q;
+                if (!best)
+                        break;
+                best->evict_mark = true;
+                picked++;
+                n--;
+                mc -= best->alloc.cpu_millicores;
+                mem -= best->alloc.memory_bytes;
+        }
+        bool ok = fits_locked(S, p, n, mc, mem);
+        for (struct pooled **pp = &P->head; *pp;) {
+                struct pooled *q = *pp;
+                if (!q->evict_mark) {
+                        pp = &q->next;
+                        continue;
+                }
+                q->evict_mark = false;
+                if (!ok) {
+                        pp = &q->next;
+                        continue;
+                }
+                pool_unlink_locked(P, q); /* *pp is now its successor */
+                snprintf(P->evicted[P->evicted_next], sizeof(P->evicted[0]), "%s",
+                         q->notification_id);
+                P->evicted_next =
+                    (P->evicted_next + 1) % (sizeof(P->evicted) / sizeof(P->evicted[0]));
+                if (q->warming_done) {
+                        q->next = *dead;
+                        *dead = q;
+                } else {
+                        q->cancel = true;
+                }
+        }
+        return ok ? picked : -EBUSY;
+}
+
 int pool_admit(struct server *S, struct pooled *p)
 {
         struct pool *P = &S->pool;
@@ -48,11 +122,18 @@ int pool_admit(struct server *S, struct pooled *p)
                 if (!r && was_claimed(P, p->notification_id))
                         r = -EEXIST;
         }
-        if (!r && (P->n >= S->cfg.limits.max_sandboxes ||
-                   P->used_millicores + p->alloc.cpu_millicores > P->cap_millicores ||
-                   P->used_memory + p->alloc.memory_bytes > P->cap_memory))
-                r = -EBUSY;
+        struct pooled *dead = NULL;
+        int evicted = 0;
+        if (!r && !fits_locked(S, p, P->n, P->used_millicores, P->used_memory)) {
+                evicted = evict_for_locked(S, p, &dead);
+                if (evicted < 0)
+                        r = evicted;
+        }
         if (!r) {
+                if (p->notification_id[0])
+                        for (size_t i = 0; i < sizeof(P->evicted) / sizeof(P->evicted[0]); i++)
+                                if (!strcmp(P->evicted[i], p->notification_id))
+                                        P->evicted[i][0] = '\0';
                 snprintf(p->id, sizeof(p->id), "sb-%llu", (unsigned long long)++P->next_id);
                 p->state = SB_WARMING;
                 p->created_ns = now_mono_ns();
@@ -62,7 +143,16 @@ int pool_admit(struct server *S, struct pooled *p)
                 P->used_millicores += p->alloc.cpu_millicores;
                 P->used_memory += p->alloc.memory_bytes;
         }
+        if (evicted > 0)
+                pthread_cond_broadcast(&P->changed);
         pthread_mutex_unlock(&P->lock);
+        for (int i = 0; i < evicted; i++)
+                metrics_count(&S->metrics, &S->metrics.evicted);
+        while (dead) {
+                struct pooled *q = dead;
+                dead = q->next;
+                pooled_free(S, q);
+        }
         return r;
 }
 
@@ -191,8 +281,12 @@ static int prestart(struct server *S, struct pooled *p, struct backend_box *box)
 static void warm_one(struct server *S, struct pooled *p)
 {
         struct backend_box *box = NULL;
+        pthread_mutex_lock(&S->pool.lock);
+        bool cancelled = p->cancel; /* evicted (or deleted) while queued */
+        pthread_mutex_unlock(&S->pool.lock);
         /* Stopping: what is still queued is not created (it would be destroyed at once). */
-        int r = atomic_load(&S->stopping) ? -ECANCELED : S->be->create(&p->alloc, &box);
+        int r =
+            atomic_load(&S->stopping) || cancelled ? -ECANCELED : S->be->create(&p->alloc, &box);
         /* on failure: a warm sandbox without a runtime, as for other languages */
         bool pre = r == 0 && !atomic_load(&S->stopping) && prestart(S, p, box) > 0;
         uint64_t now = now_mono_ns();
@@ -220,7 +314,7 @@ static void warm_one(struct server *S, struct pooled *p)
         if (r == 0)
                 metrics_observe(&S->metrics, &S->metrics.to_ready,
                                 (double)(now - p->created_ns) / 1e9);
-        else
+        else if (!cancelled)
                 metrics_count(&S->metrics, &S->metrics.create_failures);
         if (drop)
                 pooled_free(S, p);
@@ -308,7 +402,7 @@ int pool_claim_locked(struct server *S, const char *nid, const char *lang, const
                 *out = q;
                 return 0;
         }
-        return was_claimed(P, nid) ? -EALREADY : -ENOENT;
+        return was_claimed(P, nid) ? -EALREADY : was_evicted(P, nid) ? -ESTALE : -ENOENT;
 }
 
 /* Memory and CPU are accounted; the network rate is not (served sandboxes have loopback only). */

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # presize serve from the outside: a real daemon on loopback (a free port), driven by curl.
 # The notification -> execution flow (warm), a cold execution, stdin/args/exit codes, timeouts,
-# an OOM kill, every bad-input case, the token, a full host (429), TTL expiry (waste), DELETE,
-# profiles, the store, metrics, and SIGTERM leaving nothing behind. TAP output; needs root.
+# an OOM kill, every bad-input case, the token, a full host (429), priority eviction, TTL expiry
+# (waste), DELETE, profiles, the store, metrics, and SIGTERM leaving nothing behind. TAP output;
+# needs root.
 # Waits are polls with generous deadlines (a loaded 2-core machine, ASan): no timing asserts.
 set -u
 P=${PRESIZE:?}
@@ -243,6 +244,8 @@ bad "bad notification id" 400 id POST /v1/notifications '{"id": "a/b", "language
 bad "unknown language (notification)" 422 language POST /v1/notifications '{"language": "cobol"}'
 bad "unknown language (execution)" 422 language POST /v1/executions '{"language": "cobol", "code": "x"}'
 bad "empty notification id" 404 notification_id POST /v1/executions '{"notification_id": "", "language": "python", "code": "1"}'
+bad "priority out of range (notification)" 400 priority POST /v1/notifications '{"language": "python", "priority": 9999999999}'
+bad "wrong type: priority (execution)" 400 priority POST /v1/executions '{"language": "python", "code": "1", "priority": "high"}'
 bad "bad code_hash" 400 code_hash POST /v1/notifications '{"language": "python", "code_hash": "xyz"}'
 bad "unknown notification id" 404 notification_id POST /v1/executions '{"notification_id": "nope", "language": "python", "code": "1"}'
 bad "unknown execution id" 404 id GET /v1/executions/ex-999999 ""
@@ -343,6 +346,58 @@ if start_daemon "$T/daemon3.log" --db "$T/small.db" --config "$T/small.json" --m
   check "small daemon: SIGTERM exit 0, nothing left" '[ $rc -eq 0 ] && [ "$c" -eq 0 ]' "rc=$rc c=$c"
 else
   no "the small daemon starts" "$(cat "$T/daemon3.log")"
+fi
+
+# ---- priorities: a higher-priority admission evicts unclaimed lower-priority warm sandboxes ----
+# Its own daemon: a 2-CPU host (python's plan: 1 CPU), a long TTL (nothing expires meanwhile).
+cat >"$T/prio.json" <<EOF2
+{"ttl": "300s", "host_cpu": 2, "host_memory": "64Gi"}
+EOF2
+if start_daemon "$T/daemon7.log" --db "$T/prio.db" --config "$T/prio.json" --model none; then
+  DPID3=$DPID_NEW
+  PORT=$PORT_NEW
+  for i in 1 2; do
+    req POST /v1/notifications "{\"id\": \"low-$i\", \"language\": \"python\"}"
+    [ "$code" = 202 ] || no "priority: low $i admitted" "code=$code $(cat "$T/body")"
+    [ "$i" = 1 ] && sb_low1=$(j .sandbox_id)
+  done
+  req POST /v1/notifications '{"id": "equal", "language": "python", "priority": 0}'
+  check "priority: an equal priority on a full host still gets 429" '[ "$code" = 429 ]'
+  ev=$(metric presize_sandboxes_evicted_total)
+  check "priority: nothing evicted for an equal priority" '[ "$ev" = 0 ]' "evicted=$ev"
+  req POST /v1/notifications '{"id": "high", "language": "python", "priority": 5}'
+  check "priority: a higher priority on a full host is admitted" '[ "$code" = 202 ]'
+  ev=$(metric presize_sandboxes_evicted_total)
+  check "priority: one low sandbox evicted, counted" '[ "${ev:-0}" -ge 1 ]' "evicted=$ev"
+  req GET /v1/sandboxes
+  check "priority: the newest low one was evicted, the older kept" '[ "$(j "[.sandboxes[].notification_id] | sort | join(\",\")")" = "high,low-1" ]' "$(head -c 400 "$T/body")"
+  req POST /v1/executions '{"notification_id": "low-2", "language": "python", "code": "print(1)"}'
+  check "priority: claiming the evicted notification: 410 saying so" '[ "$code" = 410 ] && [ "$(j .field)" = notification_id ] && [[ "$(j .error)" == *evicted* ]]'
+  # low-1 claimed and running: never evicted, even for a higher priority
+  req POST /v1/executions '{"notification_id": "low-1", "language": "python", "code": "import time\ntime.sleep(60)", "timeout": "120s", "wait": false}'
+  check "priority: low-1 claimed (running in the background)" '[ "$code" = 202 ]'
+  xid=$(j .id)
+  req POST /v1/notifications '{"id": "mid", "language": "python", "priority": 3}'
+  check "priority: a claimed/running lower-priority sandbox is not evicted (429)" '[ "$code" = 429 ]'
+  req GET "/v1/sandboxes/$sb_low1"
+  check "priority: the claimed sandbox is still there" '[ "$code" = 200 ] && [[ "$(j .state)" =~ ^(claimed|running)$ ]]' "code=$code $(head -c 300 "$T/body")"
+  # a cold execution with a priority evicts too (high is the only unclaimed one, priority 5)
+  req POST /v1/executions '{"language": "python", "code": "print(7)", "priority": 9}'
+  check "priority: a cold execution of a higher priority evicts and runs" '[ "$code" = 200 ] && [ "$(j .stdout)" = 7 ]' "code=$code $(head -c 300 "$T/body")"
+  ev=$(metric presize_sandboxes_evicted_total)
+  check "priority: the cold execution's eviction counted" '[ "${ev:-0}" -ge 2 ]' "evicted=$ev"
+  req POST /v1/executions '{"notification_id": "high", "language": "python", "code": "print(1)"}'
+  check "priority: high was evicted by the cold execution (410)" '[ "$code" = 410 ]'
+  req DELETE "/v1/sandboxes/$sb_low1"
+  poll 300 'req GET "/v1/executions/$xid"; [[ "$(j .state)" =~ ^(done|failed)$ ]]'
+  kill -TERM "$DPID3"
+  rc=0
+  wait "$DPID3" || rc=$?
+  c=$(find /sys/fs/cgroup -maxdepth 4 -type d -name "presize-*-$DPID3-*" 2>/dev/null | wc -l)
+  DPID3=""
+  check "priority daemon: SIGTERM exit 0, nothing left" '[ $rc -eq 0 ] && [ "$c" -eq 0 ]' "rc=$rc c=$c"
+else
+  no "the priority daemon starts" "$(cat "$T/daemon7.log")"
 fi
 
 # ---- a raise the host has no room for: not applied, recorded with "applied": false ----
