@@ -3,6 +3,7 @@
 #include "core/report.h"
 #include "sandbox/sandbox.h"
 #include "util/cleanup.h"
+#include "util/fsutil.h"
 #include "util/units.h"
 
 #include <arpa/inet.h>
@@ -107,33 +108,17 @@ static int parse_allow(const char *s, struct alloc *a)
 /* Read a file for --file (bounded: it must fit the sandbox's tmpfs anyway). */
 static int slurp(const char *path, struct job_file *f)
 {
-        _cleanup_close_ int fd = open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-                return -errno;
-        struct stat st;
-        if (fstat(fd, &st) < 0)
-                return -errno;
-        if (!S_ISREG(st.st_mode))
-                return -EINVAL;
-        if (st.st_size > (1 << 30))
-                return -EFBIG;
-        char *buf = malloc((size_t)st.st_size + 1);
-        if (!buf)
-                return -ENOMEM;
-        size_t off = 0;
-        while (off < (size_t)st.st_size) {
-                ssize_t r = read(fd, buf + off, (size_t)st.st_size - off);
-                if (r <= 0) {
-                        free(buf);
-                        return r < 0 ? -errno : -EIO;
-                }
-                off += (size_t)r;
-        }
+        char *buf;
+        size_t len;
+        unsigned mode;
+        int r = read_whole_file(path, 1 << 30, &buf, &len, &mode);
+        if (r < 0)
+                return r;
         const char *base = strrchr(path, '/');
         f->name = base ? base + 1 : path;
         f->data = buf;
-        f->len = off;
-        f->mode = (st.st_mode & 0111) ? 0755 : 0644;
+        f->len = len;
+        f->mode = (mode & 0111) ? 0755 : 0644;
         return 0;
 }
 

@@ -133,34 +133,7 @@ static int read_source(const char *dir, const char *rel, char **out, size_t *len
                 path = NULL;
                 return -ENOMEM;
         }
-        _cleanup_close_ int fd = open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-                return -errno;
-        struct stat st;
-        if (fstat(fd, &st) < 0)
-                return -errno;
-        if (!S_ISREG(st.st_mode))
-                return -EISDIR;
-        if (st.st_size > MAX_SOURCE)
-                return -EFBIG;
-        char *buf = malloc((size_t)st.st_size + 1);
-        if (!buf)
-                return -ENOMEM;
-        size_t off = 0;
-        while (off < (size_t)st.st_size) {
-                ssize_t r = read(fd, buf + off, (size_t)st.st_size - off);
-                if (r < 0 && errno == EINTR)
-                        continue;
-                if (r <= 0) {
-                        free(buf);
-                        return r < 0 ? -errno : -EIO;
-                }
-                off += (size_t)r;
-        }
-        buf[off] = '\0';
-        *out = buf;
-        *len = off;
-        return 0;
+        return read_whole_file(path, MAX_SOURCE, out, len, NULL);
 }
 
 static bool valid_id(const char *s)

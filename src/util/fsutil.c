@@ -116,3 +116,37 @@ uint64_t now_ns(void)
         clock_gettime(CLOCK_MONOTONIC, &ts);
         return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
 }
+
+int read_whole_file(const char *path, uint64_t max, char **out, size_t *len, unsigned *mode)
+{
+        _cleanup_close_ int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+                return -errno;
+        struct stat st;
+        if (fstat(fd, &st) < 0)
+                return -errno;
+        if (!S_ISREG(st.st_mode))
+                return -EISDIR;
+        if ((uint64_t)st.st_size > max)
+                return -EFBIG;
+        char *buf = malloc((size_t)st.st_size + 1);
+        if (!buf)
+                return -ENOMEM;
+        size_t off = 0;
+        while (off < (size_t)st.st_size) {
+                ssize_t r = read(fd, buf + off, (size_t)st.st_size - off);
+                if (r < 0 && errno == EINTR)
+                        continue;
+                if (r <= 0) {
+                        free(buf);
+                        return r < 0 ? -errno : -EIO;
+                }
+                off += (size_t)r;
+        }
+        buf[off] = '\0';
+        *out = buf;
+        *len = off;
+        if (mode)
+                *mode = st.st_mode;
+        return 0;
+}

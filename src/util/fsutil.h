@@ -13,6 +13,10 @@ long read_file(const char *path, char *buf, size_t len);
 int read_file_u64(const char *path, uint64_t *v);
 /* In a "key value\n" file (memory.stat, cpu.stat, ...), find key; -ENOENT if absent. */
 int read_keyed_u64(const char *path, const char *key, uint64_t *v);
+/* Read a whole regular file of at most max bytes into a new NUL-terminated buffer (*out, the
+ * caller frees it); *len is its length and, when mode is not NULL, *mode its st_mode.
+ * -EISDIR when path is not a regular file, -EFBIG when it is larger than max. */
+int read_whole_file(const char *path, uint64_t max, char **out, size_t *len, unsigned *mode);
 /* mkdir -p with mode 0755. */
 int mkdir_p(const char *path);
 /* Monotonic clock in nanoseconds. */
