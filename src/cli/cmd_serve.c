@@ -1,5 +1,5 @@
 /* presize serve [--listen 127.0.0.1:7070] [--token-file F] [--db PATH] [--backend local]
- *               [--config FILE] [--model FILE]
+ *               [--config FILE] [--policy FILE] [--model FILE]
  *
  * The daemon: an HTTP API that pre-instantiates sized sandboxes on notifications and runs
  * executions in them (src/serve/). */
@@ -18,7 +18,7 @@
 
 static const char usage_text[] =
     "usage: presize serve [--listen ADDR:PORT] [--token-file F] [--db PATH] [--backend local]\n"
-    "                     [--config FILE] [--model FILE]\n"
+    "                     [--config FILE] [--policy FILE] [--model FILE]\n"
     "\n"
     "Serve the HTTP API (docs/api.md): pre-trigger notifications are predicted and given a\n"
     "sandbox of that size before their execution arrives; executions claim it (or get one\n"
@@ -30,9 +30,12 @@ static const char usage_text[] =
     "                      of F>'\n"
     "  --db PATH           the store (default: $PRESIZE_DB, else /var/lib/presize/presize.db)\n"
     "  --backend NAME      where sandboxes run (default and only one so far: local)\n"
-    "  --config FILE       the manager's limits as JSON: overcommit, host_cpu, host_memory,\n"
-    "                      ttl, default_timeout, max_timeout, sample_interval, max_sandboxes,\n"
-    "                      max_executions, retry_after, body_max, output_max\n"
+    "  --config FILE       the manager's limits as JSON: host_cpu, host_memory, grace,\n"
+    "                      default_timeout, max_timeout, max_sandboxes, max_executions,\n"
+    "                      retry_after, body_max, output_max, prestart; and overcommit, ttl,\n"
+    "                      sample_interval, which set the starting policy's\n"
+    "  --policy FILE       the starting scaling policy (docs/control.md), as PUT /v1/policy\n"
+    "                      takes it; a PUT is read over it\n"
     "  --model FILE        the model (default: the store's latest, else the shipped one);\n"
     "                      'none': no prediction, every sandbox gets the lowest tier\n"
     "  -h, --help          this text\n"
@@ -74,7 +77,8 @@ static int read_token(const char *path, char *buf, size_t len)
 
 int cmd_serve(int argc, char **argv)
 {
-        enum { OPT_LISTEN = 256, OPT_TOKEN, OPT_DB, OPT_BACKEND, OPT_CONFIG, OPT_MODEL };
+        enum { OPT_LISTEN = 256, OPT_TOKEN, OPT_DB, OPT_BACKEND, OPT_CONFIG, OPT_MODEL,
+               OPT_POLICY };
         static const struct option opts[] = {
             {"listen", required_argument, NULL, OPT_LISTEN},
             {"token-file", required_argument, NULL, OPT_TOKEN},
@@ -82,6 +86,7 @@ int cmd_serve(int argc, char **argv)
             {"backend", required_argument, NULL, OPT_BACKEND},
             {"config", required_argument, NULL, OPT_CONFIG},
             {"model", required_argument, NULL, OPT_MODEL},
+            {"policy", required_argument, NULL, OPT_POLICY},
             {"help", no_argument, NULL, 'h'},
             {NULL, 0, NULL, 0},
         };
@@ -113,6 +118,9 @@ int cmd_serve(int argc, char **argv)
                         break;
                 case OPT_MODEL:
                         c.model = optarg;
+                        break;
+                case OPT_POLICY:
+                        c.policy = optarg;
                         break;
                 case 'h':
                         fputs(usage_text, stdout);
@@ -150,5 +158,5 @@ int cmd_serve(int argc, char **argv)
         if (!c.db)
                 c.db = store_default_path();
         int r = serve_run(&c);
-        return r < 0 ? 1 : 0;
+        return r == -EINVAL ? 2 : r < 0 ? 1 : 0; /* -EINVAL: a bad --policy or --config */
 }

@@ -345,8 +345,15 @@ static int class_from_json(const json_t *o, const char *name, struct policy_clas
 
 int policy_from_json(const json_t *j, struct policy *out, char *why, size_t len)
 {
-        struct policy p;
-        policy_default(&p);
+        struct policy d;
+        policy_default(&d);
+        return policy_over_json(&d, j, out, why, len);
+}
+
+int policy_over_json(const struct policy *base, const json_t *j, struct policy *out, char *why,
+                     size_t len)
+{
+        struct policy p = *base;
         if (!json_is_object(j))
                 return fail(why, len, "policy: expected a JSON object");
         const char *key;
@@ -607,4 +614,12 @@ int policy_for_class(const struct policy *p, const char *name, struct policy *ou
                 return 0;
         }
         return -ENOENT;
+}
+
+const struct policy_class *policy_class_of_priority(const struct policy *p, int priority)
+{
+        for (size_t i = 0; i < p->n_classes; i++)
+                if (p->classes[i].priority == priority)
+                        return &p->classes[i];
+        return NULL;
 }

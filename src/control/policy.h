@@ -72,6 +72,11 @@ int policy_validate(const struct policy *p, char *why, size_t why_len);
 /* Defaults, overridden by the fields present in j; validated. Unknown fields, wrong types and
  * malformed units are rejected with -EINVAL and a message naming the field ("memory.max: ..."). */
 int policy_from_json(const struct json_t *j, struct policy *out, char *why, size_t why_len);
+/* The same over another policy: base's fields, overridden by those present in j. */
+int policy_over_json(const struct policy *base, const struct json_t *j, struct policy *out,
+                     char *why, size_t why_len);
+/* The class a priority belongs to: the first class with exactly that priority; NULL if none. */
+const struct policy_class *policy_class_of_priority(const struct policy *p, int priority);
 /* Every field, in the units people type. New reference, NULL on allocation failure. */
 struct json_t *policy_to_json(const struct policy *p);
 /* The effective policy for a priority class (p itself when name is NULL or unknown: -ENOENT). */

@@ -263,7 +263,8 @@ static bool apply_change(struct run_ctx *rc, struct backend_box *b, const struct
         return true;
 }
 
-/* Called after every sample: a DELETE of the sandbox or the daemon stopping ends the job. Then
+/* Called after every sample: a DELETE of the sandbox, or the daemon stopping once its grace period
+ * is over, ends the job. Then
  * the control loop, as `presize run` runs it: control_step on the window of samples, each change
  * applied one resource at a time (a refused one leaves the others applied and the record exact),
  * every attempt committed (a refused lowering waits out the cooldown). */
@@ -276,7 +277,8 @@ static int on_sample(struct backend_box *b, const struct sample *smp, void *ctx)
         pthread_mutex_lock(&S->pool.lock);
         cancel = rc->x->sb->cancel;
         pthread_mutex_unlock(&S->pool.lock);
-        if (cancel || atomic_load(&S->stopping))
+        if (cancel || (atomic_load(&S->stopping) &&
+                       smp->t_ns >= atomic_load(&S->stop_deadline_ns)))
                 return 1;
         sample_window_push(&rc->w, smp);
         struct decision d;
@@ -430,7 +432,7 @@ static json_t *run(struct server *S, struct execution *x, struct run_ctx *rc, ui
         metrics_observe(&S->metrics, x->warm ? &S->metrics.start_warm : &S->metrics.start_cold,
                         (double)(*start_ns - x->t_request_ns) / 1e9);
         rc->x = x;
-        r = S->be->wait(p->box, S->cfg.limits.interval_ns, on_sample, rc, &u);
+        r = S->be->wait(p->box, rc->policy.sample_interval_ns, on_sample, rc, &u);
         if (r < 0) {
                 snprintf(err, sizeof(err), "lost the sandbox: %s", strerror(-r));
                 goto done;
@@ -451,6 +453,7 @@ done:;
         /* x->state changes with x->result (exec_main): a GET never sees "done" without it */
         json_object_set_new(o, "state", json_string(x_state_names[*final]));
         json_object_set_new(o, "sandbox_id", json_string(p->id));
+        json_object_set_new(o, "class", p->klass[0] ? json_string(p->klass) : json_null());
         json_object_set_new(o, "runtime",
                             json_string(p->prestarted ? "prestarted"
                                         : x->warm     ? "warm"
@@ -493,7 +496,9 @@ static void *exec_main(void *arg)
         json_object_set_new(at, "at_ms", json_integer(0));
         json_array_append_new(rc->timeline, at);
         pthread_mutex_lock(&S->policy_lock);
-        rc->policy = S->policy;
+        /* the class it was admitted in (gone from the policy since: the policy itself) */
+        if (policy_for_class(&S->policy, x->sb->klass[0] ? x->sb->klass : NULL, &rc->policy) < 0)
+                rc->policy = S->policy;
         pthread_mutex_unlock(&S->policy_lock);
         /* as `presize run`: never more than one sandbox may have on this host */
         struct policy_resource *pr = rc->policy.res;
@@ -586,6 +591,7 @@ int api_executions_post(struct server *S, struct MHD_Connection *c, struct reque
             {"timeout", F_TIMEOUT, false},
             {"wait", F_BOOL, false},
             {"priority", F_INT, false},
+            {"class", F_STRING, false},
         };
         json_t *o = NULL;
         int ret = 0;
@@ -612,11 +618,9 @@ int api_executions_post(struct server *S, struct MHD_Connection *c, struct reque
                             "timeout");
                 goto out;
         }
-        json_int_t prio = json_integer_value(json_object_get(o, "priority"));
-        if (prio < INT_MIN || prio > INT_MAX) {
-                reply_error(r, 400, "priority must fit a 32-bit integer", "priority");
+        struct pooled pick = {0};
+        if (serve_pick_class(S, o, &pick, r) < 0)
                 goto out;
-        }
         json_t *jw = json_object_get(o, "wait");
         bool wait = !jw || json_is_true(jw);
         x = calloc(1, sizeof(*x));
@@ -688,7 +692,9 @@ int api_executions_post(struct server *S, struct MHD_Connection *c, struct reque
                 if (!cold)
                         goto oom;
                 cold->alloc = plan.alloc;
-                cold->priority = (int)prio;
+                cold->priority = pick.priority;
+                cold->overcommit = pick.overcommit;
+                memcpy(cold->klass, pick.klass, sizeof(cold->klass));
                 cold->prediction = plan_to_json(&plan);
                 cold->demand = plan.demand;
                 cold->have_demand = plan.have_model;

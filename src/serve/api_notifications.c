@@ -55,7 +55,7 @@ int api_notifications_post(struct server *S, struct request *rq, struct reply *r
             {"libraries", F_STRINGS, false},   {"algorithm", F_STRING, false},
             {"input_bytes", F_UINT, false},    {"code", F_STRING, false},
             {"code_hash", F_STRING, false},    {"priority", F_INT, false},
-            {"expected_in_ms", F_UINT, false},
+            {"expected_in_ms", F_UINT, false}, {"class", F_STRING, false},
         };
         json_t *o = NULL;
         if (body_object(rq, &o, r) < 0)
@@ -92,11 +92,6 @@ int api_notifications_post(struct server *S, struct request *rq, struct reply *r
                             "libraries");
                 goto out;
         }
-        json_int_t prio = json_integer_value(json_object_get(o, "priority"));
-        if (prio < INT_MIN || prio > INT_MAX) {
-                reply_error(r, 400, "priority must fit a 32-bit integer", "priority");
-                goto out;
-        }
         const char *algo = json_string_value(json_object_get(o, "algorithm"));
         if (algo && strlen(algo) >= 32) {
                 reply_error(r, 400, "algorithm name too long", "algorithm");
@@ -127,7 +122,10 @@ int api_notifications_post(struct server *S, struct request *rq, struct reply *r
                 snprintf(p->notification_id, sizeof(p->notification_id), "n-%llu",
                          (unsigned long long)atomic_fetch_add(&S->next_notification, 1) + 1);
         p->warm = true;
-        p->priority = (int)prio;
+        if (serve_pick_class(S, o, p, r) < 0) {
+                pooled_free(S, p);
+                goto out;
+        }
         p->alloc = plan.alloc;
         p->prediction = plan_to_json(&plan);
         p->demand = plan.demand;
@@ -142,10 +140,14 @@ int api_notifications_post(struct server *S, struct request *rq, struct reply *r
                 reply_error(r, 409, "a notification with this id exists already", "id");
                 goto out;
         }
-        if (e == -EBUSY) {
+        if (e == -EBUSY || e == -ENOSPC) {
                 pooled_free(S, p);
                 metrics_count(&S->metrics, &S->metrics.notifications_rejected);
-                reply_error(r, 429, "the host is full: try again later", NULL);
+                reply_error(r, 429,
+                            e == -EBUSY ? "the host is full: try again later"
+                                        : "the warm pool is full (the policy's warm_pool.size): "
+                                          "try again later",
+                            NULL);
                 snprintf(r->retry_after, sizeof(r->retry_after), "%u", S->cfg.limits.retry_after_s);
                 goto out;
         }

@@ -22,6 +22,7 @@ int api_sandboxes_list(struct server *S, struct reply *r)
                             json_integer((json_int_t)S->pool.used_memory));
         json_object_set_new(cap, "sandboxes", json_integer(S->pool.n));
         json_object_set_new(cap, "max_sandboxes", json_integer(S->cfg.limits.max_sandboxes));
+        json_object_set_new(cap, "warm_pool_size", json_integer(S->pool.warm_max));
         pthread_mutex_unlock(&S->pool.lock);
         json_object_set_new(o, "sandboxes", arr);
         json_object_set_new(o, "capacity", cap);

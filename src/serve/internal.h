@@ -51,6 +51,8 @@ struct pooled {
         bool warm;         /* created from a notification */
         bool warming_done; /* creation finished (box set, or error) */
         int priority;      /* from the notification (or the cold execution): admission evicts */
+        char klass[POLICY_CLASS_NAME]; /* its policy class ("" none): control loop, overcommit */
+        double overcommit;             /* the capacity it may be admitted into: host x this */
         bool evict_mark;   /* picked for eviction by pool_admit (under the pool lock) */
         struct alloc alloc;
         struct backend_box *box;
@@ -83,7 +85,10 @@ struct pool {
         struct pooled *head;
         unsigned n;
         uint64_t used_millicores, used_memory;
-        uint64_t cap_millicores, cap_memory;   /* host x overcommit */
+        uint64_t cap_millicores, cap_memory;   /* host x the policy's overcommit */
+        uint64_t base_millicores, base_memory; /* the host (or --config's host_cpu/host_memory) */
+        uint64_t ttl_ns;                       /* the policy's warm_pool.ttl */
+        unsigned warm_max;                     /* the policy's warm_pool.size */
         uint64_t host_millicores, host_memory; /* what one sandbox may have at most */
         uint64_t next_id;
         /* notification ids claimed already (a ring), for 409 on a second claim */
@@ -100,10 +105,14 @@ struct pool {
         unsigned n_creators;
 };
 
+/* Apply the policy's warm_pool (ttl, size) and overcommit to the pool: new admissions and
+ * sandboxes that become ready from now on follow it. */
+void pool_apply_policy(struct server *S, const struct policy *p);
 /* Reserve capacity for a new entry and add it (state warming). When it does not fit, unclaimed
  * warm sandboxes (warming or ready) of a strictly lower priority are evicted, lowest priority and
  * then newest first, as few as make room; none when evicting all of them would not. -EBUSY: the
- * host is full; -EEXIST: the notification id is taken. */
+ * host is full; -ENOSPC: the warm pool holds its policy's size of unclaimed sandboxes; -EEXIST:
+ * the notification id is taken. */
 int pool_admit(struct server *S, struct pooled *p);
 /* Remove it from the list (capacity freed); the caller destroys it. _locked: under the pool lock.
  */
@@ -205,6 +214,8 @@ struct server {
         struct pool pool;
         struct metrics metrics;
         atomic_bool stopping;
+        /* once stopping: running executions are ended at their first sample after this */
+        atomic_uint_fast64_t stop_deadline_ns;
         /* worker threads in flight (creations and executions) */
         pthread_mutex_t tasks_lock;
         pthread_cond_t tasks_done;
@@ -218,9 +229,11 @@ struct server {
         unsigned n_execs;
         uint64_t next_exec;
         atomic_uint_fast64_t next_notification;
-        /* The scaling policy (GET|PUT /v1/policy): an execution copies it when it starts. */
+        /* The scaling policy (GET|PUT /v1/policy): an execution copies it (resolved for its
+         * class) when it starts; the pool follows its warm_pool and overcommit. A PUT is read
+         * over policy_base: the defaults with --config's and --policy's fields. */
         pthread_mutex_t policy_lock;
-        struct policy policy;
+        struct policy policy, policy_base;
 };
 uint64_t now_mono_ns(void);
 /* Run fn(arg) on a detached worker thread counted in S->tasks. */
@@ -269,6 +282,11 @@ int parse_timeout(json_t *v, uint64_t *ns);
 
 /* python and javascript: the languages an execution can run in (others get 422). */
 bool serve_language_runnable(const char *lang);
+
+/* The priority and policy class of a notification or execution: "class" names a class of the
+ * policy (its priority unless "priority" is given too), "priority" alone picks the class with that
+ * priority, if any. Fills p->priority, p->klass and p->overcommit; 400 naming the field. */
+int serve_pick_class(struct server *S, json_t *o, struct pooled *p, struct reply *r);
 
 /* Handlers: fill r; a handler may return 1 after suspending the connection. */
 int api_notifications_post(struct server *S, struct request *rq, struct reply *r);

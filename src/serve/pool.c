@@ -42,19 +42,54 @@ static bool was_evicted(const struct pool *P, const char *nid)
         return false;
 }
 
-static bool fits_locked(const struct server *S, const struct pooled *p, unsigned n, uint64_t mc,
-                        uint64_t mem)
+/* Unclaimed and warm: what the policy's warm_pool.size counts. */
+static bool unclaimed_warm(const struct pooled *q)
+{
+        return q->warm && q->notification_id[0] && !q->cancel &&
+               (q->state == SB_WARMING || q->state == SB_READY);
+}
+
+static unsigned count_warm_locked(const struct pool *P)
+{
+        unsigned n = 0;
+        for (const struct pooled *q = P->head; q; q = q->next)
+                n += unclaimed_warm(q);
+        return n;
+}
+
+/* The capacity p may be admitted into: the host x its class's overcommit (the policy's when it has
+ * none). */
+static uint64_t cap_for(const struct pool *P, const struct pooled *p, enum resource res)
+{
+        uint64_t base = res == RES_CPU ? P->base_millicores : P->base_memory;
+        uint64_t cap = res == RES_CPU ? P->cap_millicores : P->cap_memory;
+        return p->overcommit > 0 ? (uint64_t)((double)base * p->overcommit) : cap;
+}
+
+/* Whether p fits beside n sandboxes (nwarm of them unclaimed warm ones) holding mc and mem. */
+static bool fits_locked(const struct server *S, const struct pooled *p, unsigned n, unsigned nwarm,
+                        uint64_t mc, uint64_t mem)
 {
         const struct pool *P = &S->pool;
-        return n < S->cfg.limits.max_sandboxes &&
-               mc + p->alloc.cpu_millicores <= P->cap_millicores &&
-               mem + p->alloc.memory_bytes <= P->cap_memory;
+        return n < S->cfg.limits.max_sandboxes && (!unclaimed_warm(p) || nwarm < P->warm_max) &&
+               mc + p->alloc.cpu_millicores <= cap_for(P, p, RES_CPU) &&
+               mem + p->alloc.memory_bytes <= cap_for(P, p, RES_MEMORY);
 }
 
 static bool evictable(const struct pooled *q, int priority)
 {
-        return q->warm && q->notification_id[0] && !q->cancel && !q->evict_mark &&
-               (q->state == SB_WARMING || q->state == SB_READY) && q->priority < priority;
+        return unclaimed_warm(q) && !q->evict_mark && q->priority < priority;
+}
+
+void pool_apply_policy(struct server *S, const struct policy *pol)
+{
+        struct pool *P = &S->pool;
+        pthread_mutex_lock(&P->lock);
+        P->cap_millicores = (uint64_t)((double)P->base_millicores * pol->overcommit);
+        P->cap_memory = (uint64_t)((double)P->base_memory * pol->overcommit);
+        P->ttl_ns = pol->warm_ttl_ns;
+        P->warm_max = pol->warm_size;
+        pthread_mutex_unlock(&P->lock);
 }
 
 /* Make room for p by evicting unclaimed warm sandboxes of a strictly lower priority: the lowest
@@ -65,10 +100,10 @@ static bool evictable(const struct pooled *q, int priority)
 static int evict_for_locked(struct server *S, const struct pooled *p, struct pooled **dead)
 {
         struct pool *P = &S->pool;
-        unsigned n = P->n;
+        unsigned n = P->n, nwarm = count_warm_locked(P);
         uint64_t mc = P->used_millicores, mem = P->used_memory;
         int picked = 0;
-        while (!fits_locked(S, p, n, mc, mem)) {
+        while (!fits_locked(S, p, n, nwarm, mc, mem)) {
                 struct pooled *best = NULL;
                 for (struct pooled *q = P->head; q; q = q->next)
                         if (evictable(q, p->priority) && (!best || q->priority < best->priority))
@@ -78,10 +113,11 @@ static int evict_for_locked(struct server *S, const struct pooled *p, struct poo
                 best->evict_mark = true;
                 picked++;
                 n--;
+                nwarm--;
                 mc -= best->alloc.cpu_millicores;
                 mem -= best->alloc.memory_bytes;
         }
-        bool ok = fits_locked(S, p, n, mc, mem);
+        bool ok = fits_locked(S, p, n, nwarm, mc, mem);
         for (struct pooled **pp = &P->head; *pp;) {
                 struct pooled *q = *pp;
                 if (!q->evict_mark) {
@@ -124,10 +160,14 @@ int pool_admit(struct server *S, struct pooled *p)
         }
         struct pooled *dead = NULL;
         int evicted = 0;
-        if (!r && !fits_locked(S, p, P->n, P->used_millicores, P->used_memory)) {
+        /* a new entry is warming: p->state is not set yet */
+        p->state = SB_WARMING;
+        if (!r && !fits_locked(S, p, P->n, count_warm_locked(P), P->used_millicores,
+                               P->used_memory)) {
                 evicted = evict_for_locked(S, p, &dead);
-                if (evicted < 0)
-                        r = evicted;
+                if (evicted < 0) /* what it was short of: the warm pool's size, or capacity */
+                        r = unclaimed_warm(p) && count_warm_locked(P) >= P->warm_max ? -ENOSPC
+                                                                                   : evicted;
         }
         if (!r) {
                 if (p->notification_id[0])
@@ -304,7 +344,7 @@ static void warm_one(struct server *S, struct pooled *p)
                         p->state = SB_READY;
         }
         p->warming_done = true;
-        p->expires_ns = now + S->cfg.limits.ttl_ns;
+        p->expires_ns = now + S->pool.ttl_ns;
         if (p->cancel && p->state != SB_CLAIMED) {
                 pool_unlink_locked(&S->pool, p);
                 drop = true;
@@ -417,7 +457,7 @@ int pool_reaccount(struct server *S, struct pooled *p, enum resource res, uint64
         uint64_t *used = res == RES_CPU      ? &P->used_millicores
                          : res == RES_MEMORY ? &P->used_memory
                                              : NULL;
-        uint64_t cap = res == RES_CPU ? P->cap_millicores : P->cap_memory;
+        uint64_t cap = cap_for(P, p, res == RES_CPU ? RES_CPU : RES_MEMORY);
         uint64_t one = res == RES_CPU ? P->host_millicores : P->host_memory;
         if (used && to > *field)
                 r = to > one ? -E2BIG : *used - *field + to > cap ? -EBUSY : 0;
@@ -533,6 +573,7 @@ json_t *pooled_to_json(const struct pooled *p, uint64_t now)
         json_object_set_new(o, "runtime", json_string(p->prestarted ? "prestarted" : "none"));
         json_object_set_new(o, "language", json_string(p->language));
         json_object_set_new(o, "priority", json_integer(p->priority));
+        json_object_set_new(o, "class", p->klass[0] ? json_string(p->klass) : json_null());
         json_object_set_new(o, "allocation", alloc_json(&p->alloc));
         json_object_set_new(o, "age_ms",
                             json_integer((json_int_t)((now - p->created_ns) / 1000000)));

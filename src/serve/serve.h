@@ -17,17 +17,20 @@
 
 /* Every constant of the manager, with its default (serve_limits_default). */
 struct serve_limits {
-        double overcommit;           /* allocations may sum to host capacity x this (1.0) */
+        /* 0: the policy's. Given in --config, they set the starting policy's overcommit,
+         * warm_pool.ttl and sample_interval (PUT /v1/policy changes them while serving). */
+        double overcommit;
         uint64_t host_millicores;    /* 0: the host's online CPUs */
         uint64_t host_memory_bytes;  /* 0: the host's MemTotal */
-        uint64_t ttl_ns;             /* an unclaimed warm sandbox lives this long (60 s) */
+        uint64_t ttl_ns;
         unsigned max_sandboxes;      /* warm, warming and running, together (64) */
         size_t body_max;             /* request bodies above this get 413 (1 MiB) */
         size_t output_max;           /* stdout and stderr kept per execution (64 KiB each) */
         uint64_t default_timeout_ns; /* an execution without "timeout" (30 s) */
         uint64_t max_timeout_ns;     /* the largest "timeout" accepted (300 s) */
         unsigned retry_after_s;      /* Retry-After of a 429 (1) */
-        uint64_t interval_ns;        /* sampling interval of a running sandbox (100 ms) */
+        uint64_t interval_ns;
+        uint64_t grace_ns; /* SIGTERM: running executions may finish within this long (10 s) */
         unsigned max_executions;     /* finished executions kept for GET (1024) */
         bool prestart; /* warm python/javascript sandboxes hold the interpreter started (true) */
 };
@@ -42,6 +45,7 @@ struct serve_config {
         const char *token;   /* NULL: no authentication (loopback only) */
         const char *db;      /* the store */
         const char *model;   /* NULL: the store's latest, else the shipped one */
+        const char *policy;  /* NULL, or a JSON policy file: the starting policy */
         const char *backend; /* "local" */
         struct serve_limits limits;
 };

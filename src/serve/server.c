@@ -20,15 +20,13 @@
 void serve_limits_default(struct serve_limits *l)
 {
         *l = (struct serve_limits){
-            .overcommit = 1.0,
-            .ttl_ns = 60 * SEC,
             .max_sandboxes = 64,
             .body_max = 1 << 20,
             .output_max = 64 << 10,
             .default_timeout_ns = 30 * SEC,
             .max_timeout_ns = 300 * SEC,
             .retry_after_s = 1,
-            .interval_ns = SEC / 10,
+            .grace_ns = 10 * SEC,
             .max_executions = 1024,
             .prestart = true,
         };
@@ -69,7 +67,7 @@ int serve_limits_load(const char *path, struct serve_limits *l, char *why, size_
                 uint64_t u = 0;
                 if (!strcmp(key, "overcommit")) {
                         double d = json_is_number(v) ? json_number_value(v) : 0;
-                        if (!(d > 0 && d <= 16))
+                        if (!(d >= 1 && d <= 10))
                                 r = -EINVAL;
                         l->overcommit = d;
                 } else if (!strcmp(key, "host_cpu")) {
@@ -87,6 +85,10 @@ int serve_limits_load(const char *path, struct serve_limits *l, char *why, size_
                         r = duration_of(v, &l->default_timeout_ns);
                 } else if (!strcmp(key, "max_timeout")) {
                         r = duration_of(v, &l->max_timeout_ns);
+                } else if (!strcmp(key, "grace")) {
+                        r = json_is_integer(v) && json_integer_value(v) == 0
+                                ? (l->grace_ns = 0, 0)
+                                : duration_of(v, &l->grace_ns);
                 } else if (!strcmp(key, "sample_interval")) {
                         r = duration_of(v, &l->interval_ns);
                 } else if (!strcmp(key, "max_sandboxes")) {
@@ -113,7 +115,7 @@ int serve_limits_load(const char *path, struct serve_limits *l, char *why, size_
                         snprintf(why, len,
                                  "%s: unknown key '%s' (known: overcommit, host_cpu, "
                                  "host_memory, ttl, default_timeout, max_timeout, "
-                                 "sample_interval, max_sandboxes, max_executions, retry_after, "
+                                 "grace, sample_interval, max_sandboxes, max_executions, retry_after, "
                                  "body_max, output_max, prestart)",
                                  path, key);
                         json_decref(j);
@@ -277,6 +279,39 @@ static void server_fini(struct server *S)
         pthread_mutex_destroy(&S->metrics.lock);
 }
 
+/* The defaults, --config's overcommit, ttl and sample_interval, then --policy's file. */
+static int starting_policy(const struct serve_config *c, struct policy *p)
+{
+        policy_default(p);
+        const struct serve_limits *l = &c->limits;
+        if (l->overcommit > 0)
+                p->overcommit = l->overcommit;
+        if (l->ttl_ns)
+                p->warm_ttl_ns = l->ttl_ns;
+        if (l->interval_ns)
+                p->sample_interval_ns = l->interval_ns;
+        char why[256] = "";
+        if (!c->policy) {
+                int r = policy_validate(p, why, sizeof(why));
+                if (r < 0)
+                        fprintf(stderr, "presize serve: --config: %s\n", why);
+                return r;
+        }
+        json_error_t je;
+        json_t *j = json_load_file(c->policy, JSON_REJECT_DUPLICATES, &je);
+        if (!j) {
+                fprintf(stderr, "presize serve: --policy %s: line %d: %s\n", c->policy, je.line,
+                        je.text);
+                return -EINVAL;
+        }
+        struct policy base = *p;
+        int r = policy_over_json(&base, j, p, why, sizeof(why));
+        json_decref(j);
+        if (r < 0)
+                fprintf(stderr, "presize serve: --policy %s: %s\n", c->policy, why);
+        return r;
+}
+
 static int server_init(struct server *S, const struct serve_config *c)
 {
         memset(S, 0, sizeof(*S));
@@ -294,14 +329,17 @@ static int server_init(struct server *S, const struct serve_config *c)
         pthread_cond_init(&S->tasks_done, NULL);
         pthread_mutex_init(&S->exec_lock, NULL);
         pthread_mutex_init(&S->policy_lock, NULL);
-        policy_default(&S->policy);
         metrics_init(&S->metrics);
+        int r = starting_policy(c, &S->policy_base);
+        if (r < 0)
+                return r;
+        S->policy = S->policy_base;
         S->be = backend_find(c->backend ? c->backend : "local");
         if (!S->be) {
                 fprintf(stderr, "presize serve: unknown backend '%s' (known: local)\n", c->backend);
                 return -EINVAL;
         }
-        int r = S->be->init ? S->be->init() : 0;
+        r = S->be->init ? S->be->init() : 0;
         if (r < 0) {
                 fprintf(stderr, "presize serve: cannot set up the %s backend: %s\n", S->be->name,
                         strerror(-r));
@@ -318,8 +356,9 @@ static int server_init(struct server *S, const struct serve_config *c)
         S->pool.host_memory = sandbox_host_memory();
         uint64_t hmc = l->host_millicores ? l->host_millicores : S->pool.host_millicores;
         uint64_t hmem = l->host_memory_bytes ? l->host_memory_bytes : S->pool.host_memory;
-        S->pool.cap_millicores = (uint64_t)((double)hmc * l->overcommit);
-        S->pool.cap_memory = (uint64_t)((double)hmem * l->overcommit);
+        S->pool.base_millicores = hmc;
+        S->pool.base_memory = hmem;
+        pool_apply_policy(S, &S->policy);
         if (S->pool.host_millicores > hmc)
                 S->pool.host_millicores = hmc;
         if (S->pool.host_memory > hmem)
@@ -379,14 +418,16 @@ int serve_run(const struct serve_config *c)
 
         int sig = 0;
         sigwait(&set, &sig);
-        fprintf(stderr, "presize serve: %s: stopping\n", strsignal(sig));
+        fprintf(stderr, "presize serve: %s: stopping (running executions have %.3g s to finish)\n",
+                strsignal(sig), (double)S->cfg.limits.grace_ns / 1e9);
 
+        atomic_store(&S->stop_deadline_ns, now_mono_ns() + S->cfg.limits.grace_ns);
         atomic_store(&S->stopping, true);
         MHD_socket lfd = MHD_quiesce_daemon(S->mhd);
         if (lfd != MHD_INVALID_SOCKET)
                 close(lfd);
         pool_stop_reaper(S);
-        wait_tasks(S); /* running jobs are killed at their next sample */
+        wait_tasks(S); /* running jobs finish, or are killed once the grace period is over */
         drain_connections(S);
         http_stop(S);
         server_fini(S);

@@ -74,7 +74,7 @@ check "serve --help" '[ $? -eq 0 ]' ""
 
 # ---- the daemon: no model (plans come from the lowest tier, which the test sets) ----
 cat >"$T/config.json" <<EOF
-{"max_sandboxes": 8, "body_max": 65536, "host_cpu": 64, "host_memory": "64Gi"}
+{"max_sandboxes": 8, "body_max": 65536, "host_cpu": 64, "host_memory": "64Gi", "grace": "8s"}
 EOF
 if ! start_daemon "$T/daemon.log" --db "$T/presize.db" --config "$T/config.json" --model none; then
   echo "Bail out! the daemon did not start: $(cat "$T/daemon.log")"
@@ -290,18 +290,25 @@ check "metrics: claims warm and cold, OOM kills, latency histograms" '[ "$warm" 
 curl -s "http://127.0.0.1:$PORT/metrics" | grep -q '^presize_notification_to_ready_seconds_bucket{le="+Inf"}'
 check "metrics: Prometheus histogram buckets" '[ $? -eq 0 ]' ""
 
-# ---- SIGTERM with a warm sandbox and a running execution: nothing left ----
+# ---- SIGTERM with a warm sandbox and two running executions: the short one finishes within the
+# grace period (8 s here), the long one is ended when it is over; nothing left ----
 req POST /v1/notifications '{"id": "last", "language": "python"}'
 req POST /v1/executions '{"language": "python", "code": "import time\ntime.sleep(120)\n", "args": ["presize-serve-test-marker"], "wait": false}'
 EX=$(j '.id')
 poll 300 'req GET /v1/executions/$EX; [ "$(j ".state")" = running ]'
 check "an execution is running before SIGTERM" '[ "$(j ".state")" = running ]'
+curl -s -m 120 -o "$T/short.json" -X POST --data-binary '{"language": "python", "code": "import time\ntime.sleep(1.5)\nprint(\"finished\")\n"}' "http://127.0.0.1:$PORT/v1/executions" &
+SHORT=$!
+poll 300 'req GET /v1/sandboxes; [ "$(j "[.sandboxes[] | select(.state == \"running\")] | length")" = 2 ]'
 kill -TERM "$DPID"
 rc=0
 wait "$DPID" || rc=$?
+wait "$SHORT"
 DPID_DONE=$DPID
 DPID=""
 check "SIGTERM: exit 0" '[ $rc -eq 0 ]' "rc=$rc $(tail -3 "$T/daemon.log")"
+check "SIGTERM: a running execution finishes within the grace period, its client answered" '[ "$(jq -r .outcome "$T/short.json")" = ok ] && [ "$(jq -r .stdout "$T/short.json")" = finished ]' "$(head -c 300 "$T/short.json")"
+check "SIGTERM: the daemon said how long the grace period is" 'grep -q "have 8 s to finish" "$T/daemon.log"' "$(tail -3 "$T/daemon.log")"
 c=$(find /sys/fs/cgroup -maxdepth 4 -type d -name "presize-*-$DPID_DONE-*" 2>/dev/null | wc -l)
 check "SIGTERM: no presize cgroup left" '[ "$c" -eq 0 ]' "cgroups=$c"
 check "SIGTERM: no sandboxed process left" '! pgrep -f presize-serve-test-marker >/dev/null' "$(pgrep -af presize-serve-test-marker)"
@@ -398,6 +405,64 @@ if start_daemon "$T/daemon7.log" --db "$T/prio.db" --config "$T/prio.json" --mod
   check "priority daemon: SIGTERM exit 0, nothing left" '[ $rc -eq 0 ] && [ "$c" -eq 0 ]' "rc=$rc c=$c"
 else
   no "the priority daemon starts" "$(cat "$T/daemon7.log")"
+fi
+
+# ---- the policy governs the pool: warm_pool.size and .ttl, overcommit, classes ----
+# Its own daemon: a 2-CPU host (python's plan: 1 CPU), a starting policy from --policy.
+cat >"$T/pol.json" <<EOF2
+{"warm_pool": {"size": 2, "ttl": "300s"}, "overcommit": 2,
+ "classes": {"gold": {"priority": 10, "memory": {"max": "1Gi"}}, "batch": {"priority": -5}}}
+EOF2
+echo '{"warm_pool": {"size": -1}}' >"$T/badpol.json"
+err=$("$P" serve --listen 127.0.0.1:0 --db "$T/pol.db" --policy "$T/badpol.json" --model none 2>&1); rc=$?
+check "serve --policy with a bad field: exit 2 naming it" '[ $rc -eq 2 ] && [[ $err == *warm_pool.size* ]]' "rc=$rc $err"
+cat >"$T/pol-config.json" <<EOF2
+{"host_cpu": 2, "host_memory": "64Gi"}
+EOF2
+if start_daemon "$T/daemon8.log" --db "$T/pol.db" --config "$T/pol-config.json" --policy "$T/pol.json" --model none; then
+  DPID3=$DPID_NEW
+  PORT=$PORT_NEW
+  req GET /v1/policy
+  check "policy: --policy is the starting policy" '[ "$(j .warm_pool.size)" = 2 ] && [ "$(j .classes.gold.priority)" = 10 ] && [ "$(j .overcommit)" = 2 ]' "$(head -c 300 "$T/body")"
+  req GET /v1/sandboxes
+  check "policy: capacity is the host x the policy's overcommit" '[ "$(j .capacity.cpu_millicores)" = 4000 ]' "$(head -c 300 "$T/body")"
+  req POST /v1/notifications '{"id": "w-1", "language": "python", "class": "batch"}'
+  check "policy: a batch notification admitted" '[ "$code" = 202 ]'
+  sid=$(j .sandbox_id)
+  req POST /v1/notifications '{"id": "w-2", "language": "python"}'
+  check "policy: a notification without class admitted" '[ "$code" = 202 ]'
+  req POST /v1/notifications '{"id": "w-3", "language": "python", "class": "batch"}'
+  check "policy: warm_pool.size 2 reached: 429 saying so (CPU is not full)" '[ "$code" = 429 ] && [[ "$(j .error)" == *warm_pool.size* ]]'
+  req GET "/v1/sandboxes/$sid"
+  check "policy: a notification's class gives its priority" '[ "$(j .class)" = batch ] && [ "$(j .priority)" = -5 ]'
+  req POST /v1/notifications '{"id": "g-1", "language": "python", "class": "gold"}'
+  check "policy: a gold notification (priority 10) evicts a batch one from the full warm pool" '[ "$code" = 202 ]'
+  req POST /v1/notifications '{"id": "p-10", "language": "python", "priority": 10}'
+  check "policy: a priority alone picks its class (and evicts the other batch one)" '[ "$code" = 202 ]'
+  req GET /v1/sandboxes
+  check "policy: the sandboxes of priority 10 are in class gold" '[ "$(j "[.sandboxes[] | select(.priority == 10) | .class] | unique | join(\",\")")" = gold ]' "$(head -c 500 "$T/body")"
+  bad "an unknown class" 400 class POST /v1/notifications '{"language": "python", "class": "platinum"}'
+  bad "an execution's unknown class" 400 class POST /v1/executions '{"language": "python", "code": "print(1)", "class": "platinum"}'
+  req POST /v1/executions '{"notification_id": "g-1", "language": "python", "code": "print(1)"}'
+  check "policy: an execution runs in its notification's class" '[ "$code" = 200 ] && [ "$(j .class)" = gold ]' "code=$code $(head -c 300 "$T/body")"
+  req PUT /v1/policy '{"warm_pool": {"size": 8, "ttl": "1s"}}'
+  check "policy: a PUT is read over the starting policy (classes kept, overcommit kept)" '[ "$code" = 200 ] && [ "$(j .classes.gold.priority)" = 10 ] && [ "$(j .overcommit)" = 2 ] && [ "$(j .warm_pool.ttl)" = 1s ]' "$(head -c 300 "$T/body")"
+  req POST /v1/notifications '{"id": "short-ttl", "language": "python"}'
+  check "policy: admitted after the PUT" '[ "$code" = 202 ]'
+  sid=$(j .sandbox_id)
+  poll 300 'req GET /v1/sandboxes/$sid; [ "$code" = 404 ]'
+  check "policy: the PUT's warm_pool.ttl (1s) expires the new warm sandbox" '[ "$code" = 404 ]'
+  req PUT /v1/policy '{"overcommit": 1}'
+  req GET /v1/sandboxes
+  check "policy: a PUT of overcommit changes the capacity" '[ "$(j .capacity.cpu_millicores)" = 2000 ]' "$(head -c 300 "$T/body")"
+  kill -TERM "$DPID3"
+  rc=0
+  wait "$DPID3" || rc=$?
+  c=$(find /sys/fs/cgroup -maxdepth 4 -type d -name "presize-*-$DPID3-*" 2>/dev/null | wc -l)
+  DPID3=""
+  check "policy daemon: SIGTERM exit 0, nothing left" '[ $rc -eq 0 ] && [ "$c" -eq 0 ]' "rc=$rc c=$c"
+else
+  no "the policy daemon starts" "$(cat "$T/daemon8.log")"
 fi
 
 # ---- a raise the host has no room for: not applied, recorded with "applied": false ----

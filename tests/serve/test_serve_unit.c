@@ -51,8 +51,11 @@ static void limits(void **state)
         struct serve_limits l;
         char why[512];
         serve_limits_default(&l);
-        assert_true(l.overcommit == 1.0);
-        assert_int_equal(l.ttl_ns, 60000000000ULL);
+        /* 0: the policy's (its warm_pool.ttl, overcommit and sample_interval) */
+        assert_true(l.overcommit == 0);
+        assert_int_equal(l.ttl_ns, 0);
+        assert_int_equal(l.interval_ns, 0);
+        assert_int_equal(l.grace_ns, 10000000000ULL);
         assert_int_equal(l.body_max, 1 << 20);
 
         assert_int_equal(
@@ -75,6 +78,12 @@ static void limits(void **state)
         assert_non_null(strstr(why, "frob"));
         assert_int_equal(load("{\"overcommit\": 0}", &l, why, sizeof(why)), -EINVAL);
         assert_non_null(strstr(why, "overcommit"));
+        assert_int_equal(load("{\"overcommit\": 0.5}", &l, why, sizeof(why)), -EINVAL);
+        assert_int_equal(load("{\"grace\": \"2s\"}", &l, why, sizeof(why)), 0);
+        assert_int_equal(l.grace_ns, 2000000000ULL);
+        assert_int_equal(load("{\"grace\": 0}", &l, why, sizeof(why)), 0);
+        assert_int_equal(l.grace_ns, 0);
+        assert_int_equal(load("{\"grace\": \"-1s\"}", &l, why, sizeof(why)), -EINVAL);
         assert_int_equal(load("{\"ttl\": \"soon\"}", &l, why, sizeof(why)), -EINVAL);
         assert_int_equal(load("{\"max_sandboxes\": -1}", &l, why, sizeof(why)), -EINVAL);
         assert_int_equal(load("{\"default_timeout\": \"10m\"}", &l, why, sizeof(why)), -EINVAL);
