@@ -8,9 +8,9 @@ MESON ?= meson
 # Debian packages the build, the tests and the demo need.
 DEB_PKGS := meson ninja-build pkg-config gcc libc6-dev libseccomp-dev libjansson-dev libcmocka-dev \
             libtree-sitter-dev libsqlite3-dev libxgboost-dev iproute2 util-linux curl python3 nodejs npm \
-            clang-format cppcheck zlib1g-dev libmicrohttpd-dev jq
+            clang-format cppcheck zlib1g-dev libmicrohttpd-dev jq sqlite3
 
-.PHONY: all build deps grammars check test lint fmt demo bench fuzz clean profile model
+.PHONY: all build deps grammars check test lint fmt demo bench fuzz clean profile model replay
 
 all: build
 
@@ -49,6 +49,8 @@ demo: build
 
 bench: build
 	@tools/bench.sh $(BUILD)
+
+replay: build ; $(BUILD)/presize replay --trace $(or $(REPLAY_TRACE),../shared/data/azure2019-sample) --report docs/replay
 
 clean:
 	rm -rf $(BUILD) $(SANBUILD)

@@ -77,8 +77,15 @@ static int read_token(const char *path, char *buf, size_t len)
 
 int cmd_serve(int argc, char **argv)
 {
-        enum { OPT_LISTEN = 256, OPT_TOKEN, OPT_DB, OPT_BACKEND, OPT_CONFIG, OPT_MODEL,
-               OPT_POLICY };
+        enum {
+                OPT_LISTEN = 256,
+                OPT_TOKEN,
+                OPT_DB,
+                OPT_BACKEND,
+                OPT_CONFIG,
+                OPT_MODEL,
+                OPT_POLICY
+        };
         static const struct option opts[] = {
             {"listen", required_argument, NULL, OPT_LISTEN},
             {"token-file", required_argument, NULL, OPT_TOKEN},

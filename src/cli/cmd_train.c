@@ -252,30 +252,14 @@ int cmd_train(int argc, char **argv)
         print_summary(&d, m, json);
         int status = 0;
         if (s) {
-                json_t *j = NULL;
-                r = model_to_json(m, &j);
-                _cleanup_free_ char *blob = r == 0 ? json_dumps(j, MODEL_JSON_FLAGS) : NULL;
-                _cleanup_free_ char *trainset = json_dumps(m->trainset, JSON_COMPACT);
-                _cleanup_free_ char *metrics = json_dumps(m->metrics, JSON_COMPACT);
-                json_decref(j);
-                struct model_record rec = {.features_version = m->features_version,
-                                           .blob = blob,
-                                           .len = blob ? strlen(blob) : 0,
-                                           .trainset = trainset,
-                                           .metrics = metrics};
-                time_t now = time(NULL);
-                struct tm tm;
-                gmtime_r(&now, &tm);
-                strftime(rec.name, sizeof(rec.name), "presize-%Y%m%dT%H%M%SZ", &tm);
-                r = blob ? store_model_insert(s, &rec) : -ENOMEM;
+                r = model_keep_in_store(s, m, stored_as, sizeof(stored_as));
                 if (r < 0) {
                         fprintf(stderr, "presize train: cannot write the model into %s: %s\n", path,
                                 r == -EBUSY ? "it is locked by another process" : strerror(-r));
                         status = 1;
                 } else {
-                        fprintf(stderr, "presize train: model %s written into %s\n", rec.name,
+                        fprintf(stderr, "presize train: model %s written into %s\n", stored_as,
                                 path);
-                        snprintf(stored_as, sizeof(stored_as), "%s", rec.name);
                 }
         }
         if (out) {

@@ -2,10 +2,12 @@
  * the one shipped in the repository (models/default.json: next to the installed binary, in the
  * install prefix's share directory, or in the source tree this presize was built from). */
 #include <errno.h>
+#include <jansson.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "predict/locate.h"
@@ -66,4 +68,29 @@ int model_shipped(struct model **out, char *path, size_t len, const char **why)
                 return model_load_file(cand[i], out, why);
         }
         return -ENOENT;
+}
+
+int model_keep_in_store(struct store *s, const struct model *m, char *name, size_t len)
+{
+        json_t *j = NULL;
+        int r = model_to_json(m, &j);
+        _cleanup_free_ char *blob = r == 0 ? json_dumps(j, MODEL_JSON_FLAGS) : NULL;
+        _cleanup_free_ char *trainset = json_dumps(m->trainset, JSON_COMPACT);
+        _cleanup_free_ char *metrics = json_dumps(m->metrics, JSON_COMPACT);
+        json_decref(j);
+        if (!blob)
+                return r < 0 ? r : -ENOMEM;
+        struct model_record rec = {.features_version = m->features_version,
+                                   .blob = blob,
+                                   .len = strlen(blob),
+                                   .trainset = trainset,
+                                   .metrics = metrics};
+        time_t now = time(NULL);
+        struct tm tm;
+        gmtime_r(&now, &tm);
+        strftime(rec.name, sizeof(rec.name), "presize-%Y%m%dT%H%M%SZ", &tm);
+        r = store_model_insert(s, &rec);
+        if (r == 0 && name)
+                snprintf(name, len, "%s", rec.name);
+        return r;
 }

@@ -277,8 +277,7 @@ static int on_sample(struct backend_box *b, const struct sample *smp, void *ctx)
         pthread_mutex_lock(&S->pool.lock);
         cancel = rc->x->sb->cancel;
         pthread_mutex_unlock(&S->pool.lock);
-        if (cancel || (atomic_load(&S->stopping) &&
-                       smp->t_ns >= atomic_load(&S->stop_deadline_ns)))
+        if (cancel || (atomic_load(&S->stopping) && smp->t_ns >= atomic_load(&S->stop_deadline_ns)))
                 return 1;
         sample_window_push(&rc->w, smp);
         struct decision d;

@@ -181,7 +181,9 @@ static void route(struct server *S, struct MHD_Connection *c, struct request *rq
                         json_t *o = json_object();
                         json_object_set_new(o, "status", json_string("ok"));
                         json_object_set_new(o, "backend", json_string(S->be->name));
+                        pthread_rwlock_rdlock(&S->model_lock);
                         json_object_set_new(o, "model", json_string(S->model_source));
+                        pthread_rwlock_unlock(&S->model_lock);
                         reply_json(r, 200, o);
                         return;
                 }
@@ -240,6 +242,18 @@ static void route(struct server *S, struct MHD_Connection *c, struct request *rq
                         return;
                 }
                 allow = "GET, PUT";
+        } else if (!strcmp(url, "/v1/model")) {
+                if (get) {
+                        api_model_get(S, r);
+                        return;
+                }
+                allow = "GET";
+        } else if (!strcmp(url, "/v1/model/retrain")) {
+                if (post) {
+                        api_model_retrain(S, rq, r);
+                        return;
+                }
+                allow = "POST";
         } else if (!strcmp(url, "/v1/policy")) {
                 if (get) {
                         api_policy_get(S, r);

@@ -28,6 +28,7 @@ struct plan {
         const char *score; /* static */
         struct alloc alloc;
         bool gpu;
+        bool bounds_online; /* the upper bounds are the online calibration's */
 };
 /* Predict and plan from metadata and, when code is given, the code itself; the store's runs of
  * the same code (by its sha256, or code_hash when the code is not given) are blended in. */
@@ -53,7 +54,7 @@ struct pooled {
         int priority;      /* from the notification (or the cold execution): admission evicts */
         char klass[POLICY_CLASS_NAME]; /* its policy class ("" none): control loop, overcommit */
         double overcommit;             /* the capacity it may be admitted into: host x this */
-        bool evict_mark;   /* picked for eviction by pool_admit (under the pool lock) */
+        bool evict_mark;               /* picked for eviction by pool_admit (under the pool lock) */
         struct alloc alloc;
         struct backend_box *box;
         json_t *prediction;   /* plan_to_json, owned */
@@ -189,7 +190,13 @@ struct metrics {
         uint64_t executions[5]; /* ok failed timeout oom error */
         uint64_t oom_kills;
         uint64_t adjustments[RES__COUNT][2]; /* applied resizes: [resource][0 up, 1 down] */
-        uint64_t requests[6];                /* by status class 1xx..5xx, index 0 unused */
+        uint64_t retrains[2];                /* [0] done, [1] failed */
+        uint64_t bounds_online;              /* plans whose bounds the online calibration set */
+        /* prediction error of finished executions: |log1p(measured) - log1p(point)| summed per
+         * target, and how many; under_bound: measured above the upper bound */
+        double error_sum[T__COUNT];
+        uint64_t error_n, over_upper[T__COUNT];
+        uint64_t requests[6]; /* by status class 1xx..5xx, index 0 unused */
         struct histogram to_ready, start_warm, start_cold, exec_wall, request;
 };
 void metrics_init(struct metrics *m);
@@ -198,13 +205,49 @@ void metrics_count(struct metrics *m, uint64_t *counter);
 /* The Prometheus text exposition; owned by the caller (free). */
 char *metrics_render(struct server *S);
 
+struct request;
+struct reply;
+/* ---- feedback (feedback.c): online calibration of the bounds, retraining ---- */
+#define CALIB_MAX 1024
+struct calibration {
+        pthread_mutex_t lock;
+        /* residuals log1p(measured) - log1p(point) per target, a ring of at most the window */
+        float r[CALIB_MAX][T__COUNT];
+        size_t head, n;
+        uint64_t observed; /* executions observed since the start */
+};
+/* A finished execution planned with demand d, measured u. */
+void calib_observe(struct server *S, const struct demand *d, const struct usage *u);
+/* Replace d's upper bounds by the window's quantiles at coverage; false (d unchanged) while the
+ * window holds fewer than the minimum, or for a history plan. */
+bool calib_apply(struct server *S, double coverage, struct demand *d);
+
+enum retrain_state { RT_IDLE, RT_RUNNING, RT_DONE, RT_FAILED, RT__COUNT };
+extern const char *const retrain_state_names[RT__COUNT];
+struct retrain {
+        pthread_mutex_t lock;
+        enum retrain_state state;
+        uint64_t started_ns, finished_ns;
+        char error[256];
+        json_t *result; /* owned */
+};
+int api_model_get(struct server *S, struct reply *r);
+int api_model_retrain(struct server *S, struct request *rq, struct reply *r);
+/* The analyser's features of the code (as profiled runs store them), NULL when unavailable. */
+double *served_features(const char *language, const char *code, size_t len, size_t *n);
+
 /* ---- the server ---- */
 struct server {
         struct serve_config cfg;
         const struct backend_ops *be;
         struct MHD_Daemon *mhd;
-        struct model *model; /* NULL: plans fall back to the lowest tier */
+        /* NULL: plans fall back to the lowest tier. A retraining swaps it: plans read it (and
+         * model_source) under the read lock. */
+        pthread_rwlock_t model_lock;
+        struct model *model;
         char model_source[4096];
+        struct calibration calib;
+        struct retrain retrain;
         struct store *store;
         pthread_mutex_t store_lock;
         /* The profile tiers, read from the store at start and on PUT /v1/profiles (a plan does

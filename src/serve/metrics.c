@@ -130,6 +130,29 @@ char *metrics_render(struct server *S)
                             f, "presize_adjustments_total{resource=\"%s\",direction=\"%s\"} %llu\n",
                             resource_names[i], d ? "down" : "up",
                             (unsigned long long)m.adjustments[i][d]);
+        fprintf(f, "# HELP presize_prediction_error_log Absolute log error of the predicted point "
+                   "(|log1p(measured) - log1p(point)|) of finished executions, per target.\n"
+                   "# TYPE presize_prediction_error_log summary\n");
+        for (int t = 0; t < T__COUNT; t++)
+                fprintf(f,
+                        "presize_prediction_error_log_sum{target=\"%s\"} %.6g\n"
+                        "presize_prediction_error_log_count{target=\"%s\"} %llu\n",
+                        target_names[t], m.error_sum[t], target_names[t],
+                        (unsigned long long)m.error_n);
+        fprintf(f, "# HELP presize_prediction_above_upper_total Finished executions that used more "
+                   "than the upper bound, per target.\n"
+                   "# TYPE presize_prediction_above_upper_total counter\n");
+        for (int t = 0; t < T__COUNT; t++)
+                fprintf(f, "presize_prediction_above_upper_total{target=\"%s\"} %llu\n",
+                        target_names[t], (unsigned long long)m.over_upper[t]);
+        counter(f, "presize_bounds_online_total",
+                "Plans whose upper bounds came from the online calibration.", m.bounds_online);
+        fprintf(f,
+                "# HELP presize_retrains_total Retrainings by result.\n"
+                "# TYPE presize_retrains_total counter\n"
+                "presize_retrains_total{result=\"done\"} %llu\n"
+                "presize_retrains_total{result=\"failed\"} %llu\n",
+                (unsigned long long)m.retrains[0], (unsigned long long)m.retrains[1]);
         fprintf(f, "# HELP presize_http_responses_total HTTP responses by status class.\n"
                    "# TYPE presize_http_responses_total counter\n");
         for (int i = 1; i <= 5; i++)

@@ -62,6 +62,8 @@ json_t *plan_to_json(const struct plan *p)
                 json_object_set_new(dm, "cpu_seconds", est_json(d->cpu_seconds, false));
                 json_object_set_new(dm, "wall_seconds", est_json(d->wall_seconds, false));
                 json_object_set_new(o, "demand", dm);
+                json_object_set_new(o, "bounds",
+                                    json_string(p->bounds_online ? "online" : "model"));
         } else {
                 json_object_set_new(o, "mode", json_string("none"));
                 json_object_set_new(o, "low_confidence", json_true());
@@ -139,14 +141,27 @@ int plan_make(struct server *S, const struct notification *n0, const char *code,
         if (nt == 0)
                 nt = default_tiers(tiers, MAX_TIERS);
         size_t ti = 0;
+        double coverage;
+        pthread_mutex_lock(&S->policy_lock);
+        coverage = S->policy.coverage;
+        pthread_mutex_unlock(&S->policy_lock);
+        pthread_rwlock_rdlock(&S->model_lock);
         if (S->model) {
                 int r = code && code_len ? predict_code(S, &n, code, code_len, &out->demand)
                                          : model_predict(S->model, &n, NULL, &out->demand);
-                if (r < 0)
+                if (r < 0) {
+                        pthread_rwlock_unlock(&S->model_lock);
                         return r;
+                }
                 if (!(code && code_len) && code_hash)
                         blend_history(S, code_hash, &out->demand);
                 out->have_model = true;
+        }
+        pthread_rwlock_unlock(&S->model_lock);
+        if (out->have_model) {
+                out->bounds_online = calib_apply(S, coverage, &out->demand);
+                if (out->bounds_online)
+                        metrics_count(&S->metrics, &S->metrics.bounds_online);
                 ti = tier_for(tiers, nt, &out->demand);
                 allocation_for(&out->demand, &tiers[ti], &out->alloc, &out->gpu);
         } else {

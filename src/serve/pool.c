@@ -162,12 +162,12 @@ int pool_admit(struct server *S, struct pooled *p)
         int evicted = 0;
         /* a new entry is warming: p->state is not set yet */
         p->state = SB_WARMING;
-        if (!r && !fits_locked(S, p, P->n, count_warm_locked(P), P->used_millicores,
-                               P->used_memory)) {
+        if (!r &&
+            !fits_locked(S, p, P->n, count_warm_locked(P), P->used_millicores, P->used_memory)) {
                 evicted = evict_for_locked(S, p, &dead);
                 if (evicted < 0) /* what it was short of: the warm pool's size, or capacity */
                         r = unclaimed_warm(p) && count_warm_locked(P) >= P->warm_max ? -ENOSPC
-                                                                                   : evicted;
+                                                                                     : evicted;
         }
         if (!r) {
                 if (p->notification_id[0])

@@ -20,8 +20,8 @@ struct serve_limits {
         /* 0: the policy's. Given in --config, they set the starting policy's overcommit,
          * warm_pool.ttl and sample_interval (PUT /v1/policy changes them while serving). */
         double overcommit;
-        uint64_t host_millicores;    /* 0: the host's online CPUs */
-        uint64_t host_memory_bytes;  /* 0: the host's MemTotal */
+        uint64_t host_millicores;   /* 0: the host's online CPUs */
+        uint64_t host_memory_bytes; /* 0: the host's MemTotal */
         uint64_t ttl_ns;
         unsigned max_sandboxes;      /* warm, warming and running, together (64) */
         size_t body_max;             /* request bodies above this get 413 (1 MiB) */
@@ -31,8 +31,12 @@ struct serve_limits {
         unsigned retry_after_s;      /* Retry-After of a 429 (1) */
         uint64_t interval_ns;
         uint64_t grace_ns; /* SIGTERM: running executions may finish within this long (10 s) */
-        unsigned max_executions;     /* finished executions kept for GET (1024) */
+        unsigned max_executions; /* finished executions kept for GET (1024) */
         bool prestart; /* warm python/javascript sandboxes hold the interpreter started (true) */
+        unsigned calib_window; /* online calibration: the last this many executions (200) */
+        unsigned calib_min;    /* ... once it holds at least this many (20) */
+        unsigned retrain_min;  /* POST /v1/model/retrain needs this many usable runs (50) */
+        char corpus[256];      /* retraining reads literal statistics from here ("": none) */
 };
 void serve_limits_default(struct serve_limits *l);
 /* Override from a JSON config file: {"overcommit": 1.5, "ttl": "30s", ...}; unknown keys and bad

@@ -29,6 +29,9 @@ void serve_limits_default(struct serve_limits *l)
             .grace_ns = 10 * SEC,
             .max_executions = 1024,
             .prestart = true,
+            .calib_window = 200,
+            .calib_min = 20,
+            .retrain_min = 50,
         };
 }
 
@@ -108,16 +111,34 @@ int serve_limits_load(const char *path, struct serve_limits *l, char *why, size_
                         r = json_is_string(v) ? parse_bytes(json_string_value(v), &u)
                                               : count_of(v, 0, 64 << 20, &u);
                         l->output_max = (size_t)u;
+                } else if (!strcmp(key, "calibration_window")) {
+                        r = count_of(v, 1, 1024, &u);
+                        l->calib_window = (unsigned)u;
+                } else if (!strcmp(key, "calibration_min")) {
+                        r = count_of(v, 1, 1024, &u);
+                        l->calib_min = (unsigned)u;
+                } else if (!strcmp(key, "corpus")) {
+                        r = json_is_string(v) && json_string_length(v) < sizeof(l->corpus) &&
+                                    access(json_string_value(v), R_OK) == 0
+                                ? 0
+                                : -EINVAL;
+                        if (r == 0)
+                                snprintf(l->corpus, sizeof(l->corpus), "%s", json_string_value(v));
+                } else if (!strcmp(key, "retrain_min")) {
+                        r = count_of(v, 1, 1000000, &u);
+                        l->retrain_min = (unsigned)u;
                 } else if (!strcmp(key, "prestart")) {
                         r = json_is_boolean(v) ? 0 : -EINVAL;
                         l->prestart = json_is_true(v);
                 } else {
-                        snprintf(why, len,
-                                 "%s: unknown key '%s' (known: overcommit, host_cpu, "
-                                 "host_memory, ttl, default_timeout, max_timeout, "
-                                 "grace, sample_interval, max_sandboxes, max_executions, retry_after, "
-                                 "body_max, output_max, prestart)",
-                                 path, key);
+                        snprintf(
+                            why, len,
+                            "%s: unknown key '%s' (known: overcommit, host_cpu, "
+                            "host_memory, ttl, default_timeout, max_timeout, "
+                            "grace, sample_interval, max_sandboxes, max_executions, retry_after, "
+                            "body_max, output_max, prestart, calibration_window, "
+                            "calibration_min, retrain_min, corpus)",
+                            path, key);
                         json_decref(j);
                         return -EINVAL;
                 }
@@ -194,6 +215,12 @@ void store_record(struct server *S, const struct execution *x, const struct usag
         _cleanup_free_ char *adj = json_dumps(adjustments, JSON_COMPACT);
         rec.prediction = pred;
         rec.adjustments = adj ? adj : "[]";
+        /* the analyser's features, so that a retraining learns from served code too */
+        _cleanup_free_ double *features =
+            served_features(x->language, x->code, x->code_len, &rec.n_features);
+        rec.features = features;
+        if (p->have_demand && (!strcmp(outcome, "ok") || !strcmp(outcome, "oom")))
+                calib_observe(S, &p->demand, u);
         pthread_mutex_lock(&S->store_lock);
         int r = store_run_insert(S->store, &rec);
         pthread_mutex_unlock(&S->store_lock);
@@ -266,6 +293,10 @@ static void server_fini(struct server *S)
         if (S->be && S->be->fini)
                 S->be->fini();
         model_free(S->model);
+        json_decref(S->retrain.result);
+        pthread_rwlock_destroy(&S->model_lock);
+        pthread_mutex_destroy(&S->calib.lock);
+        pthread_mutex_destroy(&S->retrain.lock);
         store_close(S->store);
         pthread_mutex_destroy(&S->pool.lock);
         pthread_cond_destroy(&S->pool.changed);
@@ -329,6 +360,9 @@ static int server_init(struct server *S, const struct serve_config *c)
         pthread_cond_init(&S->tasks_done, NULL);
         pthread_mutex_init(&S->exec_lock, NULL);
         pthread_mutex_init(&S->policy_lock, NULL);
+        pthread_rwlock_init(&S->model_lock, NULL);
+        pthread_mutex_init(&S->calib.lock, NULL);
+        pthread_mutex_init(&S->retrain.lock, NULL);
         metrics_init(&S->metrics);
         int r = starting_policy(c, &S->policy_base);
         if (r < 0)

@@ -496,6 +496,65 @@ else
   no "the full-host daemon starts" "$(cat "$T/daemon6.log")"
 fi
 
+# ---- feedback: served runs stored with features, online calibration, retraining ----
+# Its own daemon and store, the shipped model; calibration after 3 executions, retraining from 20.
+cat >"$T/fb.json" <<EOF2
+{"calibration_min": 3, "calibration_window": 10, "retrain_min": 20, "host_cpu": 2, "host_memory": "64Gi"}
+EOF2
+DATA=$(cd "$(dirname "$0")/../../data" && pwd)/runs.jsonl
+if start_daemon "$T/daemon9.log" --db "$T/fb.db" --config "$T/fb.json"; then
+  DPID3=$DPID_NEW
+  PORT=$PORT_NEW
+  req GET /v1/model
+  check "model: the shipped model serves, calibration not active yet, no retraining" '[ "$code" = 200 ] && [[ "$(j .model)" == *default.json ]] && [ "$(j .calibration.active)" = false ] && [ "$(j .retrain.state)" = idle ]' "$(head -c 400 "$T/body")"
+  req POST /v1/model/retrain '{"frob": 1}'
+  check "retrain: an unknown field is refused" '[ "$code" = 400 ] && [ "$(j .field)" = frob ]'
+  req POST /v1/model/retrain
+  check "retrain: accepted (202, training)" '[ "$code" = 202 ] && [ "$(j .state)" = training ]' "code=$code $(head -c 300 "$T/body")"
+  poll 300 'req GET /v1/model; [ "$(j .retrain.state)" != training ]'
+  check "retrain on an empty store: failed, saying how many runs it needs" '[ "$(j .retrain.state)" = failed ] && [[ "$(j .retrain.error)" == *"at least 20"* ]] && [[ "$(j .model)" == *default.json ]]' "$(head -c 400 "$T/body")"
+  for i in 1 2 3; do
+    req POST /v1/executions "{\"language\": \"python\", \"code\": \"import sys\\nx = bytearray(24 << 20)\\nprint(len(x) + $i)\\n\"}"
+    [ "$code" = 200 ] && [ "$(j .outcome)" = ok ] || no "feedback: execution $i" "code=$code $(head -c 300 "$T/body")"
+    [ "$i" = 1 ] && b1=$(j .prediction.bounds)
+  done
+  check "feedback: before enough runs, the bounds are the model's" '[ "$b1" = model ]' "bounds=$b1"
+  req GET /v1/model
+  q=$(j '.calibration.q.peak_memory_bytes')
+  check "feedback: after 3 runs the online calibration is active" '[ "$(j .calibration.active)" = true ] && [ "$(j .calibration.runs)" = 3 ] && [ "$q" != null ]' "$(head -c 400 "$T/body")"
+  req POST /v1/notifications '{"language": "python", "code": "x = bytearray(24 << 20)\nprint(len(x))\n"}'
+  check "feedback: a new plan's bounds come from the online calibration" '[ "$code" = 202 ] && [ "$(j .bounds)" = online ]' "code=$code $(head -c 300 "$T/body")"
+  ok_q=$(jq -r --argjson q "$q" '.demand.memory_bytes as $d | (($d.point + 1) | log) + $q | exp - 1 | [., $d.point] | max | (. - $d.upper) | fabs < ($d.upper * 1e-6 + 2)' "$T/body")
+  check "feedback: memory upper = max(point, point x exp(q)) with the window's quantile" '[ "$ok_q" = true ]' "q=$q $(j .demand.memory_bytes)"
+  e=$(metric 'presize_prediction_error_log_count{target="peak_memory_bytes"}')
+  o=$(metric presize_bounds_online_total)
+  check "metrics: prediction error observed, online bounds counted" '[ "${e:-0}" -ge 3 ] && [ "${o:-0}" -ge 1 ]' "error_count=$e online=$o"
+  nf=$("$P" runs export --format jsonl --db "$T/fb.db" | jq -s '[.[] | select(.source == "serve") | (.features | length)] | min')
+  check "feedback: served runs are stored with the analyser's features" '[ "${nf:-0}" -gt 10 ]' "features=$nf"
+  head -n 60 "$DATA" >"$T/some-runs.jsonl"
+  "$P" runs import "$T/some-runs.jsonl" --db "$T/fb.db" >/dev/null 2>&1
+  check "feedback: profiled runs imported into the live store" '[ $? -eq 0 ]' ""
+  req POST /v1/model/retrain '{}'
+  check "retrain: accepted again" '[ "$code" = 202 ]' "code=$code $(head -c 300 "$T/body")"
+  req POST /v1/model/retrain
+  check "retrain: a second one while it runs: 409" '[ "$code" = 409 ]' "code=$code"
+  poll 900 'req GET /v1/model; [ "$(j .retrain.state)" != training ]'
+  check "retrain: done, the new model serves and is kept in the store" '[ "$(j .retrain.state)" = done ] && [[ "$(j .model)" == store:presize-* ]] && [ "$(j .retrain.result.runs)" -ge 60 ]' "$(head -c 600 "$T/body")"
+  check "retrain: the calibration window starts afresh" '[ "$(j .calibration.runs)" = 0 ] && [ "$(j .calibration.active)" = false ]' "$(head -c 400 "$T/body")"
+  req POST /v1/notifications '{"language": "python", "algorithm": "sorting"}'
+  check "retrain: plans come from the new model" '[ "$code" = 202 ] && [ "$(j .mode)" = metadata ] && [ "$(j .bounds)" = model ]' "code=$code $(head -c 300 "$T/body")"
+  r=$(metric 'presize_retrains_total{result="done"}')
+  check "metrics: retrainings counted" '[ "$r" = 1 ]' "done=$r"
+  kill -TERM "$DPID3"
+  rc=0
+  wait "$DPID3" || rc=$?
+  DPID3=""
+  n_models=$(sqlite3 "$T/fb.db" 'SELECT count(*) FROM models' 2>/dev/null || echo "?")
+  check "feedback daemon: SIGTERM exit 0; the model is in the store" '[ $rc -eq 0 ] && [ "$n_models" = 1 ]' "rc=$rc models=$n_models"
+else
+  no "the feedback daemon starts" "$(cat "$T/daemon9.log")"
+fi
+
 # ---- SIGKILL, then a restart: the leftovers are removed, the store is intact ----
 if start_daemon "$T/daemon4.log" --db "$T/presize.db" --model none; then
   DPID4=$DPID_NEW
