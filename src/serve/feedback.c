@@ -321,22 +321,20 @@ double *served_features(const char *language, const char *code, size_t len, size
 {
         size_t nf = code_features_len();
         *n = 0;
-        if (nf == 0)
-                return NULL;
-        _cleanup_free_ double *v = calloc(code_len(), sizeof(double));
-        if (!v)
-                return NULL;
         struct analyzer *an = NULL;
-        if (code_analyzer_new(&an) < 0)
+        if (nf == 0 || code_analyzer_new(&an) < 0)
                 return NULL;
+        double *v = calloc(code_len(), sizeof(double));
         struct notification none = {.language = language};
         struct code_input in = {.path = NULL, .lang = language, .src = code, .len = len};
-        int r = code_from_source(an, &in, &none, v, NULL, NULL);
+        int r = v ? code_from_source(an, &in, &none, v, NULL, NULL) : -ENOMEM;
         code_analyzer_free(an);
-        double *f = r == 0 ? malloc(nf * sizeof(double)) : NULL;
-        if (!f)
+        if (r < 0) {
+                free(v);
                 return NULL;
-        memcpy(f, v + META_LEN, nf * sizeof(double));
+        }
+        /* the analyser's block of the code vector, moved to the front */
+        memmove(v, v + META_LEN, nf * sizeof(double));
         *n = nf;
-        return f;
+        return v;
 }
