@@ -53,3 +53,5 @@ printf '$ presize run --no-adjust examples/ramp.py\n'
 "$P" run --no-adjust examples/ramp.py || true
 printf '\n== JSON for programs: presize exec --json\n'
 "$P" exec --json --cpus 250m --memory 64Mi --timeout 2s -- /bin/sh -c 'while :; do :; done'
+# The daemon: notifications, warm sandboxes, executions under the control loop, one table.
+tools/demo-serve.sh "$P"

@@ -232,8 +232,10 @@ void pooled_free(struct server *S, struct pooled *p)
 }
 
 /* The pre-started python: reads "CODE_LEN ARGS_LEN\n", the args (each ended by a NUL) and the
- * code from stdin, then runs the code as __main__ of main.py; the rest of stdin is the code's.
- * It imports nothing beyond sys, so it costs what python3's own start-up costs. */
+ * code from stdin, writes the code to /box/main.py (as a cold run has it: tracebacks show its
+ * lines, code that reads its own file finds it), then runs it as __main__ of main.py; the rest of
+ * stdin is the code's. It imports nothing beyond sys, so it costs what python3's own start-up
+ * costs. */
 static const char BOOTSTRAP_PY[] =
     "import sys\n"
     "b = sys.stdin.buffer\n"
@@ -243,10 +245,14 @@ static const char BOOTSTRAP_PY[] =
     "sys.argv = ['main.py'] + [x.decode('utf-8', 'surrogateescape') for x in a]\n"
     "g = {'__name__': '__main__', '__file__': 'main.py', '__builtins__': __builtins__}\n"
     "del a, b, h\n"
+    "try:\n"
+    "    with open('main.py', 'wb') as f: f.write(c)\n"
+    "except OSError: pass\n"
     "exec(compile(c, 'main.py', 'exec'), g)\n";
 
-/* The same for node: the code runs as the CommonJS module /box/main.js. Exact reads (the header
- * byte by byte), so that what is left in the pipe is the code's stdin. */
+/* The same for node: the code is written to /box/main.js (so that new Worker(__filename) and
+ * require of itself work) and runs as that CommonJS module. Exact reads (the header byte by
+ * byte), so that what is left in the pipe is the code's stdin. */
 static const char BOOTSTRAP_JS[] =
     "const fs = require('fs'), M = require('module');\n"
     "function rd(n) {\n"
@@ -266,6 +272,7 @@ static const char BOOTSTRAP_JS[] =
     "const [cl, al] = h.split(' ').map(Number);\n"
     "const args = al ? rd(al).toString('utf8').split('\\0').slice(0, -1) : [];\n"
     "const code = cl ? rd(cl).toString('utf8') : '';\n"
+    "try { fs.writeFileSync('/box/main.js', code); } catch (e) {}\n"
     "process.argv = [process.argv[0], '/box/main.js', ...args];\n"
     "const m = new M('/box/main.js', null);\n"
     "m.filename = '/box/main.js';\n"

@@ -149,6 +149,7 @@ req POST /v1/notifications '{"id": "pre-2", "language": "python"}'
 poll 150 'req GET /v1/sandboxes/$(j .sandbox_id); [ "$(j ".state")" = ready ]'
 req POST /v1/executions '{"notification_id": "pre-2", "language": "python", "code": "def f():\n    raise ValueError(\"boom\")\nf()\n"}'
 check "pre-started: code that raises exits non-zero with its traceback on stderr" '[ "$code" = 200 ] && [ "$(j .runtime)" = prestarted ] && [ "$(j .exit_code)" -ne 0 ] && [[ "$(j .stderr)" == *Traceback* ]] && [[ "$(j .stderr)" == *"ValueError: boom"* ]] && [[ "$(j .stderr)" == *main.py* ]]'
+check "pre-started: the traceback shows the source line (the code is in /box/main.py)" '[[ "$(j .stderr)" == *"raise ValueError(\"boom\")"* ]]' "$(j .stderr | head -c 400)"
 req POST /v1/notifications '{"id": "pre-js", "language": "javascript"}'
 poll 150 'req GET /v1/sandboxes/$(j .sandbox_id); [ "$(j ".state")" = ready ]'
 check "a warm javascript sandbox holds a pre-started runtime" '[ "$(j ".runtime")" = prestarted ]'
@@ -158,6 +159,14 @@ cat >"$T/prejs.json" <<'EOF'
 EOF
 req POST /v1/executions "@$T/prejs.json"
 check "pre-started javascript: main module, args, stdin, exit code 2" '[ "$code" = 200 ] && [ "$(j .runtime)" = prestarted ] && [ "$(j .exit_code)" = 2 ] && [ "$(j .stdout)" = "true a|b c \"in\\n\"" ]'
+req POST /v1/notifications '{"id": "pre-js2", "language": "javascript"}'
+poll 150 'req GET /v1/sandboxes/$(j .sandbox_id); [ "$(j ".state")" = ready ]'
+cat >"$T/prejs2.json" <<'EOF'
+{"notification_id": "pre-js2", "language": "javascript",
+ "code": "const { Worker, isMainThread, parentPort } = require('worker_threads');\nif (isMainThread) new Worker(__filename).on('message', (m) => console.log(m));\nelse parentPort.postMessage('from the worker');\n"}
+EOF
+req POST /v1/executions "@$T/prejs2.json"
+check "pre-started javascript: new Worker(__filename) finds its file" '[ "$code" = 200 ] && [ "$(j .runtime)" = prestarted ] && [ "$(j .exit_code)" = 0 ] && [ "$(j .stdout)" = "from the worker" ]' "code=$code $(j '{stdout, stderr}' | head -c 400)"
 
 # ---- cold executions ----
 req POST /v1/executions '{"language": "javascript", "code": "console.log(1 + 1)"}'
@@ -499,7 +508,7 @@ fi
 # ---- feedback: served runs stored with features, online calibration, retraining ----
 # Its own daemon and store, the shipped model; calibration after 3 executions, retraining from 20.
 cat >"$T/fb.json" <<EOF2
-{"calibration_min": 3, "calibration_window": 10, "retrain_min": 20, "host_cpu": 2, "host_memory": "64Gi"}
+{"calibration_min": 3, "calibration_window": 10, "retrain_min": 20, "host_cpu": 16, "host_memory": "64Gi"}
 EOF2
 DATA=$(cd "$(dirname "$0")/../../data" && pwd)/runs.jsonl
 if start_daemon "$T/daemon9.log" --db "$T/fb.db" --config "$T/fb.json"; then
