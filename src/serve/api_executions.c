@@ -218,6 +218,11 @@ static void record(struct run_ctx *rc, uint64_t at_ns, const struct change *c, b
         json_t *o = json_pack("{s:f, s:s, s:I, s:I, s:s, s:b}", "at_ms", (double)at_ns / 1e6,
                               "resource", resource_names[c->resource], "from", (json_int_t)c->from,
                               "to", (json_int_t)c->to, "reason", reason, "applied", applied);
+        if (o && applied) { /* when the kernel had the new limit, on the same clock as at_ms */
+                uint64_t now = now_mono_ns();
+                json_object_set_new(o, "applied_ms",
+                                    json_real((double)(now > rc->t0 ? now - rc->t0 : 0) / 1e6));
+        }
         json_array_append_new(rc->adjustments, o);
 }
 
