@@ -1,6 +1,7 @@
 /* presize exec: run one command in a fresh sandbox under the given limits, print what it used. */
 #include "cli.h"
 #include "core/report.h"
+#include "sandbox/net.h"
 #include "sandbox/sandbox.h"
 #include "util/cleanup.h"
 #include "util/fsutil.h"
@@ -79,31 +80,6 @@ static int check_interrupt(struct sandbox *s, const struct sample *smp, void *ct
                 rc = bad(__VA_ARGS__);                                                             \
                 goto out;                                                                          \
         } while (0)
-
-static int parse_allow(const char *s, struct alloc *a)
-{
-        char host[64];
-        const char *colon = strrchr(s, ':');
-        if (!colon || colon == s || (size_t)(colon - s) >= sizeof(host))
-                return -EINVAL;
-        memcpy(host, s, (size_t)(colon - s));
-        host[colon - s] = '\0';
-        char *end;
-        long port = strtol(colon + 1, &end, 10);
-        if (*end || end == colon + 1 || port <= 0 || port > 65535)
-                return -EINVAL;
-        struct in_addr in;
-        if (!strcmp(host, "localhost"))
-                strcpy(host, "127.0.0.1");
-        if (inet_pton(AF_INET, host, &in) != 1)
-                return -EINVAL;
-        if (a->n_allow >= NET_ALLOW_MAX)
-                return -E2BIG;
-        a->allow[a->n_allow].addr = in.s_addr;
-        a->allow[a->n_allow].port = (uint16_t)port;
-        a->n_allow++;
-        return 0;
-}
 
 /* Read a file for --file (bounded: it must fit the sandbox's tmpfs anyway). */
 static int slurp(const char *path, struct job_file *f)
@@ -187,7 +163,7 @@ int cmd_exec(int argc, char **argv)
                                 BAD("--timeout '%s': must be positive", v);
                         break;
                 case OPT_ALLOW:
-                        if ((r = parse_allow(v, &a)) < 0)
+                        if ((r = net_allow_parse(v, &a)) < 0)
                                 BAD(r == -E2BIG ? "--allow-net '%s': too many addresses"
                                                 : "--allow-net '%s': expected IPV4:PORT",
                                     v);

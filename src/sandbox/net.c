@@ -891,3 +891,28 @@ int net_cleanup_leftovers(void)
         if_freenameindex(ifs);
         return removed ? removed : err;
 }
+
+int net_allow_parse(const char *s, struct alloc *a)
+{
+        char host[64];
+        const char *colon = strrchr(s, ':');
+        if (!colon || colon == s || (size_t)(colon - s) >= sizeof(host))
+                return -EINVAL;
+        memcpy(host, s, (size_t)(colon - s));
+        host[colon - s] = '\0';
+        char *end;
+        long port = strtol(colon + 1, &end, 10);
+        if (*end || end == colon + 1 || port <= 0 || port > 65535)
+                return -EINVAL;
+        struct in_addr in;
+        if (!strcmp(host, "localhost"))
+                strcpy(host, "127.0.0.1");
+        if (inet_pton(AF_INET, host, &in) != 1)
+                return -EINVAL;
+        if (a->n_allow >= NET_ALLOW_MAX)
+                return -E2BIG;
+        a->allow[a->n_allow].addr = in.s_addr;
+        a->allow[a->n_allow].port = (uint16_t)port;
+        a->n_allow++;
+        return 0;
+}

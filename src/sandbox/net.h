@@ -36,6 +36,8 @@ struct sandbox_net; /* owned by the sandbox; freed by net_destroy */
 
 /* Bring up loopback in the network namespace of `ns_pid` (always needed). About 0.1 ms. */
 int net_loopback_up(pid_t ns_pid);
+/* Add "IPV4:PORT" ("localhost" is 127.0.0.1) to a's allow list: -EINVAL malformed, -E2BIG full. */
+int net_allow_parse(const char *s, struct alloc *a);
 /* Create the veth pair for id (6 hex chars) into the netns of ns_pid, address it, route the allowed
  * hosts, install shaping (a->net_rate_bps, 0 = none) and the allow filter. Nothing is left behind
  * on failure. -EINVAL: a bad id, more than NET_ALLOW_MAX entries, port 0, or a host that cannot be

@@ -596,6 +596,7 @@ int api_executions_post(struct server *S, struct MHD_Connection *c, struct reque
             {"wait", F_BOOL, false},
             {"priority", F_INT, false},
             {"class", F_STRING, false},
+            {"network", F_BOOL, false},
         };
         json_t *o = NULL;
         int ret = 0;
@@ -688,7 +689,15 @@ int api_executions_post(struct server *S, struct MHD_Connection *c, struct reque
         } else {
                 struct notification n = {.language = lang};
                 struct plan plan;
-                if (plan_make(S, &n, x->code, x->code_len, NULL, &plan) < 0) {
+                bool want_net = json_is_true(json_object_get(o, "network"));
+                if (want_net && !S->cfg.limits.n_allow) {
+                        reply_error(r, 422,
+                                    "this daemon lets served code reach nothing (--config "
+                                    "allow_net)",
+                                    "network");
+                        goto out;
+                }
+                if (plan_make(S, &n, x->code, x->code_len, NULL, want_net, &plan) < 0) {
                         reply_error(r, 500, "prediction failed", NULL);
                         goto out;
                 }

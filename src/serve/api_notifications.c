@@ -56,6 +56,7 @@ int api_notifications_post(struct server *S, struct request *rq, struct reply *r
             {"input_bytes", F_UINT, false},    {"code", F_STRING, false},
             {"code_hash", F_STRING, false},    {"priority", F_INT, false},
             {"expected_in_ms", F_UINT, false}, {"class", F_STRING, false},
+            {"network", F_BOOL, false},
         };
         json_t *o = NULL;
         if (body_object(rq, &o, r) < 0)
@@ -104,9 +105,16 @@ int api_notifications_post(struct server *S, struct request *rq, struct reply *r
             .algorithm = algo,
             .input_bytes = (uint64_t)json_integer_value(json_object_get(o, "input_bytes")),
         };
+        bool want_net = json_is_true(json_object_get(o, "network"));
+        if (want_net && !S->cfg.limits.n_allow) {
+                reply_error(r, 422,
+                            "this daemon lets served code reach nothing (--config allow_net)",
+                            "network");
+                goto out;
+        }
         struct plan plan;
         int e = plan_make(S, &n, jc ? json_string_value(jc) : NULL, jc ? json_string_length(jc) : 0,
-                          hash, &plan);
+                          hash, want_net, &plan);
         if (e < 0) {
                 reply_error(r, 500, "prediction failed", NULL);
                 goto out;

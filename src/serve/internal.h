@@ -30,10 +30,13 @@ struct plan {
         bool gpu;
         bool bounds_online; /* the upper bounds are the online calibration's */
 };
+/* The sandbox gets a network (a veth, shaped at the allocation's net rate, reaching only
+ * --config's allow_net) when want_net, or when the model predicts network use; never when the
+ * daemon allows none. */
 /* Predict and plan from metadata and, when code is given, the code itself; the store's runs of
  * the same code (by its sha256, or code_hash when the code is not given) are blended in. */
 int plan_make(struct server *S, const struct notification *n, const char *code, size_t code_len,
-              const char *code_hash, struct plan *out);
+              const char *code_hash, bool want_net, struct plan *out);
 /* {tier, complexity_score, mode, low_confidence, demand, allocation}: new reference. */
 json_t *plan_to_json(const struct plan *p);
 json_t *alloc_json(const struct alloc *a);

@@ -128,7 +128,7 @@ static int predict_code(struct server *S, struct notification *n, const char *co
 }
 
 int plan_make(struct server *S, const struct notification *n0, const char *code, size_t code_len,
-              const char *code_hash, struct plan *out)
+              const char *code_hash, bool want_net, struct plan *out)
 {
         struct notification n = *n0;
         struct tier tiers[MAX_TIERS];
@@ -175,10 +175,21 @@ int plan_make(struct server *S, const struct notification *n0, const char *code,
         uint64_t floor = runtime_floor(n.language);
         if (out->alloc.memory_bytes < floor)
                 out->alloc.memory_bytes = floor;
-        /* A served sandbox has loopback only for now: network shaping needs the veth, whose
-         * creation costs more than everything else together (issue 5 leaves it to the policy). */
-        out->alloc.net_rate_bps = 0;
-        out->alloc.network = false;
+        /* A network only for what needs it: the veth's creation and removal cost more than the
+         * rest of a sandbox together. Shaped at the predicted rate's bound, else the tier's. */
+        const struct serve_limits *l = &S->cfg.limits;
+        bool net =
+            l->n_allow > 0 && (want_net || (out->have_model && out->demand.net_rate_bps.upper > 0));
+        if (net) {
+                out->alloc.network = true;
+                if (!out->alloc.net_rate_bps)
+                        out->alloc.net_rate_bps = tiers[ti].net_rate_bps;
+                out->alloc.n_allow = l->n_allow;
+                memcpy(out->alloc.allow, l->allow, sizeof(out->alloc.allow));
+        } else {
+                out->alloc.net_rate_bps = 0;
+                out->alloc.network = false;
+        }
         out->alloc.pids = DEFAULT_PIDS;
         /* Never more than the host has, whatever the model says. */
         uint64_t hm = S->pool.host_millicores, hb = S->pool.host_memory;

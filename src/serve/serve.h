@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/resources.h"
+
 /* Every constant of the manager, with its default (serve_limits_default). */
 struct serve_limits {
         /* 0: the policy's. Given in --config, they set the starting policy's overcommit,
@@ -37,6 +39,10 @@ struct serve_limits {
         unsigned calib_min;    /* ... once it holds at least this many (20) */
         unsigned retrain_min;  /* POST /v1/model/retrain needs this many usable runs (50) */
         char corpus[256];      /* retraining reads literal statistics from here ("": none) */
+        /* What served code may reach over the network (IPv4:port pairs); none: no sandbox gets
+         * a network, and "network": true is refused. */
+        unsigned n_allow;
+        struct net_allow allow[NET_ALLOW_MAX];
 };
 void serve_limits_default(struct serve_limits *l);
 /* Override from a JSON config file: {"overcommit": 1.5, "ttl": "30s", ...}; unknown keys and bad

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "predict/locate.h"
+#include "sandbox/net.h"
 #include "sandbox/sandbox.h"
 #include "serve/internal.h"
 #include "store/sha256.h"
@@ -124,6 +125,20 @@ int serve_limits_load(const char *path, struct serve_limits *l, char *why, size_
                                 : -EINVAL;
                         if (r == 0)
                                 snprintf(l->corpus, sizeof(l->corpus), "%s", json_string_value(v));
+                } else if (!strcmp(key, "allow_net")) {
+                        struct alloc a = {0};
+                        size_t i;
+                        json_t *it;
+                        r = json_is_array(v) ? 0 : -EINVAL;
+                        json_array_foreach(v, i, it)
+                        {
+                                if (r == 0)
+                                        r = json_is_string(it)
+                                                ? net_allow_parse(json_string_value(it), &a)
+                                                : -EINVAL;
+                        }
+                        l->n_allow = a.n_allow;
+                        memcpy(l->allow, a.allow, sizeof(l->allow));
                 } else if (!strcmp(key, "retrain_min")) {
                         r = count_of(v, 1, 1000000, &u);
                         l->retrain_min = (unsigned)u;
@@ -137,7 +152,7 @@ int serve_limits_load(const char *path, struct serve_limits *l, char *why, size_
                             "host_memory, ttl, default_timeout, max_timeout, "
                             "grace, sample_interval, max_sandboxes, max_executions, retry_after, "
                             "body_max, output_max, prestart, calibration_window, "
-                            "calibration_min, retrain_min, corpus)",
+                            "calibration_min, retrain_min, corpus, allow_net)",
                             path, key);
                         json_decref(j);
                         return -EINVAL;

@@ -238,6 +238,7 @@ req POST /v1/executions "@$T/bigout.json"
 check "stdout is bounded (64 KiB, truncated flag)" '[ "$(j ".stdout|length")" = 65536 ] && [ "$(j ".stdout_truncated")" = true ]'
 
 # ---- bad input: 4xx with {error, field} ----
+bad "network on a daemon that allows none" 422 network POST /v1/notifications '{"language": "python", "network": true}'
 bad "malformed JSON" 400 "" POST /v1/notifications '{"language": "python"'
 bad "not an object" 400 "" POST /v1/executions '[1, 2]'
 bad "unknown field" 400 frob POST /v1/notifications '{"language": "python", "frob": 1}'
@@ -562,6 +563,55 @@ if start_daemon "$T/daemon9.log" --db "$T/fb.db" --config "$T/fb.json"; then
   check "feedback daemon: SIGTERM exit 0; the model is in the store" '[ $rc -eq 0 ] && [ "$n_models" = 1 ]' "rc=$rc models=$n_models"
 else
   no "the feedback daemon starts" "$(cat "$T/daemon9.log")"
+fi
+
+# ---- the network: only with --config allow_net, shaped at the allocation's rate ----
+BLOB="$(dirname "$P")/bench/blobserver"
+NETPORT=47391
+cat >"$T/net.json" <<EOF2
+{"allow_net": ["10.213.0.1:$NETPORT"], "host_cpu": 8, "host_memory": "64Gi"}
+EOF2
+DL='import os, socket, sys, time
+t = time.monotonic()
+try:
+    s = socket.create_connection((os.environ.get("PRESIZE_HOST_ADDR", "10.213.0.1"), int(sys.argv[1])), timeout=5)
+except OSError as e:
+    print("unreachable", type(e).__name__)
+    sys.exit(0)
+n = 0
+while chunk := s.recv(1 << 16):
+    n += len(chunk)
+print(n, round(time.monotonic() - t, 2))'
+if [ -x "$BLOB" ] && start_daemon "$T/daemon10.log" --db "$T/net.db" --config "$T/net.json" --model none; then
+  DPID3=$DPID_NEW
+  PORT=$PORT_NEW
+  "$BLOB" 10.213.0.1 $NETPORT 2000000 --count 2 >"$T/blob.log" 2>&1 &
+  BPID=$!
+  req PUT /v1/policy '{"net": {"max": "10Mbit"}}'
+  req POST /v1/notifications '{"id": "net-1", "language": "python", "network": true}'
+  check "network: a notification asking for it gets a shaped network (the tier's 10Mbit)" '[ "$code" = 202 ] && [ "$(j .allocation.net_rate_bps)" = 10000000 ]' "code=$code $(head -c 300 "$T/body")"
+  jq -n --arg c "$DL" --arg p "$NETPORT" '{notification_id: "net-1", language: "python", code: $c, args: [$p]}' >"$T/dl.json"
+  req POST /v1/executions "@$T/dl.json"
+  check "network: the served code downloads from an allowed address, every byte counted" '[ "$code" = 200 ] && [ "$(j .stdout | cut -d" " -f1)" = 2000000 ] && [ "$(j ".usage.net_rx_bytes >= 2000000")" = true ]' "code=$code $(j '{stdout, stderr, usage: .usage.net_rx_bytes}' | head -c 400)"
+  check "network: shaped (policy net.max 10Mbit: no raise): 2 MB cannot take under a second" '[ "$(j ".usage.wall_seconds >= 1.0")" = true ] && [ "$(j "[.adjustments[] | select(.resource == \"net\")] | length")" = 0 ]' "$(j '{wall: .usage.wall_seconds, adjustments}' | head -c 400)"
+  req PUT /v1/policy '{}'
+  req POST /v1/notifications '{"id": "net-2", "language": "python", "network": true}'
+  jq -n --arg c "$DL" --arg p "$NETPORT" '{notification_id: "net-2", language: "python", code: $c, args: [$p]}' >"$T/dl.json"
+  req POST /v1/executions "@$T/dl.json"
+  check "network: under the default policy the control loop raises the rate of a download at its limit" '[ "$code" = 200 ] && [ "$(j .stdout | cut -d" " -f1)" = 2000000 ] && [ "$(j "[.adjustments[] | select(.resource == \"net\" and .applied and .to > .from)] | length > 0")" = true ]' "code=$code $(j '{stdout, adjustments}' | head -c 500)"
+  kill "$BPID" 2>/dev/null; wait "$BPID" 2>/dev/null
+  jq -n --arg c "$DL" --arg p "$NETPORT" '{language: "python", code: $c, args: [$p]}' >"$T/dl2.json"
+  req POST /v1/executions "@$T/dl2.json"
+  check "network: an execution that did not ask (and is not predicted to need it) reaches nothing" '[ "$code" = 200 ] && [[ "$(j .stdout)" == unreachable* ]] && [ "$(j .prediction.allocation.net_rate_bps)" = 0 ]' "code=$code $(j '{stdout, stderr}' | head -c 300)"
+  kill -TERM "$DPID3"
+  rc=0
+  wait "$DPID3" || rc=$?
+  v=$(ip -o link show 2>/dev/null | grep -c "alias presize:$DPID3:" || true)
+  c=$(find /sys/fs/cgroup -maxdepth 4 -type d -name "presize-*-$DPID3-*" 2>/dev/null | wc -l)
+  DPID3=""
+  check "network daemon: SIGTERM exit 0, no cgroup and no veth left" '[ $rc -eq 0 ] && [ "$c" -eq 0 ] && [ "$v" -eq 0 ]' "rc=$rc cgroups=$c veths=$v"
+else
+  no "the network daemon starts" "$(cat "$T/daemon10.log")"
 fi
 
 # ---- SIGKILL, then a restart: the leftovers are removed, the store is intact ----
