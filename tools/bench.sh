@@ -60,3 +60,19 @@ if [ -x "$B/bench/bench_control" ]; then
     echo '```'
   } | tee bench/results/control.md
 fi
+
+if [ -x "$B/bench/bench_replay" ]; then
+  azure=${REPLAY_TRACE:-../shared/data/azure2019-sample}
+  args=(--synthetic "${REPLAY_SYNTHETIC:-1000000}" --reps "${REPLAY_REPS:-3}")
+  [ -d "$azure" ] && args+=(--azure "$azure")
+  pin=()
+  command -v taskset >/dev/null && pin=(taskset -c "$(($(nproc) - 1))")
+  {
+    echo "# Trace replay rate ($stamp)"
+    echo
+    echo "Machine: $machine. Release build, pinned to one core; each case next to a bare pass"
+    echo "that only generates the arrivals and draws the usage (the floor of any replay)."
+    echo
+    "${pin[@]}" "$B/bench/bench_replay" "${args[@]}"
+  } | tee bench/results/replay.md
+fi

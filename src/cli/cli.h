@@ -12,6 +12,7 @@ int cmd_predict(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_replay(int argc, char **argv);
 
 /* "presize CMD: message" on stderr; returns status (2 for bad usage). */
 int cli_fail(const char *cmd, int status, const char *fmt, ...)

@@ -33,6 +33,8 @@ static const struct command commands[] = {
     {"profiles", cmd_profiles, "list or edit the resource profile tiers"},
     {"runs", cmd_runs, "export the stored runs (csv or jsonl)"},
     {"serve", cmd_serve, "the daemon: HTTP API, pre-instantiated sandboxes (docs/api.md)"},
+    {"replay", cmd_replay,
+     "replay a serverless trace: static, VPA, presize and oracle side by side"},
     {NULL, NULL, NULL},
 };
 
