@@ -76,3 +76,18 @@ if [ -x "$B/bench/bench_replay" ]; then
     "${pin[@]}" "$B/bench/bench_replay" "${args[@]}"
   } | tee bench/results/replay.md
 fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  {
+    echo "# Reaction time of the daemon's control loop ($stamp)"
+    echo
+    echo "Machine: $machine. Release build; tools/bench-reaction.sh: 30 served executions per case,"
+    echo "a pre-started python in a 48Mi sandbox writing 40 MiB 1 MiB at a time; crossing = when its"
+    echo "usage passes 80% of the limit, reaction = the first memory raise's applied_ms minus it."
+    echo "Sample interval 100 ms: the aim is within two (200 ms). Negative: before the crossing."
+    echo
+    echo '```'
+    tools/bench-reaction.sh "$B/presize" 30 | grep '^forecast'
+    echo '```'
+  } | tee bench/results/reaction.md
+fi
