@@ -229,6 +229,12 @@ check "ramp under memory.max 64Mi: never raised above it" '[ "$code" = 200 ] && 
 check "ramp under memory.max 64Mi: OOM-killed or capped" '[ "$(j .outcome)" = oom ] || [ "$(j .usage.limits.memory_bytes <= 67108864)" = true ]'
 req POST /v1/executions '{"language": "python", "code": "b = bytearray(400 * 1024 * 1024)\nprint(len(b))\n"}'
 check "a job above the policy's memory.max is OOM-killed" '[ "$code" = 200 ] && [ "$(j ".outcome")" = oom ] && [ "$(j ".usage.oom_killed")" = true ]'
+# a mostly idle program is scaled down (a short scale-down window and cooldown, by policy)
+req PUT /v1/policy '{"scale_down": {"window": "1s", "share": 0.3}, "cooldown": "1s"}'
+req POST /v1/executions '{"language": "python", "code": "import time\ntime.sleep(3)\n"}'
+check "an idle program: its CPU lowered while it runs, with a scale-down reason" '[ "$code" = 200 ] && [ "$(j "[.adjustments[] | select(.resource == \"cpu\" and .applied and .to < .from and (.reason | test(\"scale-down\")))] | length > 0")" = true ] && [ "$(j ".allocation_timeline[-1].cpu_millicores < .allocation_timeline[0].cpu_millicores")" = true ]' "code=$code $(j '{adjustments, allocation_timeline}' | head -c 600)"
+down=$(metric 'presize_adjustments_total{resource="cpu",direction="down"}')
+check "metrics: the scale-down counted" '[ "${down:-0}" -ge 1 ]' "down=$down"
 req PUT /v1/policy '{}'
 check "PUT /v1/policy {}: back to the defaults" '[ "$code" = 200 ] && [ "$(j .memory.max)" = 64Gi ]'
 req PUT /v1/profiles '{"tiers": [{"name": "tiny", "cpu_millicores": 500, "memory_bytes": "64Mi", "net_rate_bps": 0}, {"name": "big", "cpu_millicores": "2", "memory_bytes": 1073741824, "gpu": false}]}'
