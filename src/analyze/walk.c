@@ -52,6 +52,7 @@ enum frame_flags {
 struct frame {
         TSNode node;
         uint32_t roles;
+        uint32_t left;    /* children not entered yet (0: the cursor is on the last one) */
         TSSymbol bool_op; /* the operator symbol of a boolean expression, else 0 */
         uint8_t flags;
 };
@@ -742,8 +743,9 @@ static void nest(struct walk *w, struct frame *fr)
 }
 
 /* Enter node n; *descend = false to skip its children. */
-static int enter(struct walk *w, TSNode n, struct frame *fr, const struct frame *parent,
-                 const struct frame *grandparent, uint32_t prev_roles, bool *descend)
+static int enter(struct walk *w, TSNode n, uint32_t kids, struct frame *fr,
+                 const struct frame *parent, const struct frame *grandparent, uint32_t prev_roles,
+                 bool *descend)
 {
         TSSymbol sym = ts_node_symbol(n);
         uint32_t roles = lang_roles(w->L, sym);
@@ -781,7 +783,7 @@ static int enter(struct walk *w, TSNode n, struct frame *fr, const struct frame 
                 fr->flags |= FR_STRING;
                 return 0;
         }
-        if (ts_node_child_count(n) == 0) {
+        if (kids == 0) {
                 if (!w->in_string)
                         token(w, n, roles);
                 if (roles & ROLE_ELSE) {
@@ -875,6 +877,10 @@ static void leave(struct walk *w, const struct frame *fr)
                 w->fctx.n--;
 }
 
+/* The cursor's goto_next_sibling costs as much as a step down when it fails (tree-sitter 0.20
+ * pops to the parent, re-iterates its children, and restores the stack): each frame counts the
+ * children it has left (ts_node_child_count counts the visible children the cursor steps
+ * through, hidden nodes flattened), and after the last one the walk goes straight up. */
 static int walk_tree(struct walk *w, TSNode root)
 {
         TSTreeCursor c = ts_tree_cursor_new(root);
@@ -887,21 +893,27 @@ static int walk_tree(struct walk *w, TSNode root)
                         break;
                 }
                 struct frame *fr = &w->frames.v[w->frames.n];
-                const struct frame *parent = w->frames.n ? fr - 1 : NULL;
+                struct frame *parent = w->frames.n ? fr - 1 : NULL;
                 const struct frame *gp = w->frames.n > 1 ? fr - 2 : NULL;
                 bool descend;
                 w->frames.n++;
-                r = enter(w, ts_tree_cursor_current_node(&c), fr, parent, gp, prev_roles, &descend);
+                TSNode n = ts_tree_cursor_current_node(&c);
+                uint32_t kids = ts_node_child_count(n);
+                r = enter(w, n, kids, fr, parent, gp, prev_roles, &descend);
                 if (r < 0)
                         break;
+                if (parent && parent->left)
+                        parent->left--;
+                fr->left = kids;
                 prev_roles = 0;
-                if (descend && ts_tree_cursor_goto_first_child(&c))
+                if (descend && fr->left && ts_tree_cursor_goto_first_child(&c))
                         continue;
                 bool done = false;
                 for (;;) {
                         prev_roles = w->frames.v[w->frames.n - 1].roles;
                         leave(w, &w->frames.v[--w->frames.n]);
-                        if (ts_tree_cursor_goto_next_sibling(&c))
+                        bool more = w->frames.n == 0 || w->frames.v[w->frames.n - 1].left > 0;
+                        if (more && ts_tree_cursor_goto_next_sibling(&c))
                                 break;
                         if (!ts_tree_cursor_goto_parent(&c)) {
                                 done = true;
