@@ -1,5 +1,5 @@
 /* presize eval [--db PATH] [--from RUNS.jsonl] [--folds 5] [--coverage 0.95] [--report DIR]
- *              [--json] [--corpus DIR]
+ *              [--json] [--corpus DIR] [--predictions FILE]
  *
  * Cross-validates the prediction models grouped by program against three baselines (static
  * tiers chosen by a rule, per-language median, metadata-only model) and says honestly whether
@@ -22,6 +22,7 @@ static const char usage_text[] =
     "usage: presize eval [--db PATH] [--from RUNS.jsonl] [--folds 5] [--coverage 0.95]\n"
     "                    [--report DIR] [--json] [--corpus DIR] [--rounds N] [--depth N] [--eta "
     "X]\n"
+    "                    [--no-monotone] [--predictions FILE]\n"
     "\n"
     "K-fold cross-validation grouped by program (a program's sizes never straddle training\n"
     "and test): per target MdAPE, share within 25%, upper-bound coverage and mean\n"
@@ -41,6 +42,8 @@ static const char usage_text[] =
     "  --eta X         learning rate (default 0.1)\n"
     "  --no-monotone   let size features lower predictions too (default: memory, CPU, network\n"
     "                  and wall time never decrease with input size or the size literals)\n"
+    "  --predictions FILE  every run's out-of-fold point and upper bound per method, as\n"
+    "                  tab-separated values (for error analysis)\n"
     "\n"
     "Exit status: 0 done (whether or not the aims are met), 1 failure, 2 bad usage or no runs.\n";
 
@@ -59,7 +62,8 @@ int cmd_eval(int argc, char **argv)
                 OPT_ROUNDS,
                 OPT_DEPTH,
                 OPT_ETA,
-                OPT_NO_MONOTONE
+                OPT_NO_MONOTONE,
+                OPT_PREDICTIONS
         };
         static const struct option opts[] = {
             {"db", required_argument, NULL, OPT_DB},
@@ -73,10 +77,11 @@ int cmd_eval(int argc, char **argv)
             {"depth", required_argument, NULL, OPT_DEPTH},
             {"eta", required_argument, NULL, OPT_ETA},
             {"no-monotone", no_argument, NULL, OPT_NO_MONOTONE},
+            {"predictions", required_argument, NULL, OPT_PREDICTIONS},
             {"help", no_argument, NULL, 'h'},
             {NULL, 0, NULL, 0},
         };
-        const char *db = NULL, *from = NULL, *report = NULL, *corpus = NULL;
+        const char *db = NULL, *from = NULL, *report = NULL, *corpus = NULL, *preds = NULL;
         bool json = false;
         struct eval_opts eo = {.folds = 5, .progress = true};
         train_opts_default(&eo.train);
@@ -97,6 +102,9 @@ int cmd_eval(int argc, char **argv)
                         break;
                 case OPT_CORPUS:
                         corpus = optarg;
+                        break;
+                case OPT_PREDICTIONS:
+                        preds = optarg;
                         break;
                 case OPT_JSON:
                         json = true;
@@ -188,6 +196,10 @@ int cmd_eval(int argc, char **argv)
                 putchar('\n');
         } else {
                 eval_print(&e, sum, stdout);
+        }
+        if (preds && (r = eval_write_predictions(&e, preds)) < 0) {
+                fprintf(stderr, "presize eval: cannot write %s: %s\n", preds, strerror(-r));
+                status = 1;
         }
         if (report) {
                 r = eval_report(&e, sum, report);

@@ -87,7 +87,7 @@ static void print_table(const struct demand *d, const struct tier *t, const char
                        "10%% over the largest)\n",
                        gpu ? "yes" : "no");
         else
-                printf("gpu: %s; upper bounds hold for %.0f%% of runs (split conformal)\n",
+                printf("gpu: %s; upper bounds hold for %.0f%% of runs (cross-conformal)\n",
                        gpu ? "yes" : "no", coverage * 100);
         if (d->low_confidence)
                 printf("low confidence: the language, an algorithm type or a library is unknown "

@@ -26,7 +26,7 @@ static const char usage_text[] =
     "\n"
     "Trains one gradient-boosted tree regressor per target (peak memory, CPU time, average\n"
     "cores, network bytes, wall time) for each input mode (metadata only; metadata + code), with\n"
-    "split-conformal upper bounds, on the runs whose outcome is \"ok\".\n"
+    "cross-conformal upper bounds, on the runs whose outcome is \"ok\".\n"
     "\n"
     "  --db PATH       the store (default: $PRESIZE_DB, else /var/lib/presize/presize.db);\n"
     "                  the model is written there\n"

@@ -32,6 +32,64 @@ double conformal_quantile(double *res, size_t n, double coverage)
         return res[k - 1];
 }
 
+double conformal_quantile_groups(double *res, size_t n, size_t groups, double coverage)
+{
+        if (n == 0)
+                return 0;
+        if (groups == 0 || groups >= n)
+                return conformal_quantile(res, n, coverage);
+        qsort(res, n, sizeof(*res), cmp_double);
+        /* the (n + 1) / n of the exchangeable case, counted in groups */
+        double level = coverage * (double)(groups + 1) / (double)groups;
+        double kk = ceil((double)n * level - 1e-9);
+        size_t k = kk < 1 ? 1 : (size_t)kk;
+        if (k > n)
+                k = n;
+        return res[k - 1];
+}
+
+size_t count_distinct(const unsigned *ids, size_t n, unsigned char *seen, size_t nseen)
+{
+        size_t c = 0;
+        memset(seen, 0, nseen);
+        for (size_t i = 0; i < n; i++)
+                if (ids[i] < nseen && !seen[ids[i]]) {
+                        seen[ids[i]] = 1;
+                        c++;
+                }
+        return c;
+}
+
+struct name_pos {
+        const char *name;
+        size_t pos;
+};
+
+static int cmp_name_pos(const void *a, const void *b)
+{
+        const struct name_pos *x = a, *y = b;
+        int c = strcmp(x->name, y->name);
+        return c ? c : (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* Number the distinct groups[0..n) into prog[]; returns how many (0 on allocation failure). */
+size_t group_numbers(const char *const *groups, size_t n, unsigned *prog)
+{
+        _cleanup_free_ struct name_pos *np = malloc((n ? n : 1) * sizeof(*np));
+        if (!np)
+                return 0;
+        for (size_t i = 0; i < n; i++)
+                np[i] = (struct name_pos){groups[i], i};
+        qsort(np, n, sizeof(*np), cmp_name_pos);
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++) {
+                if (i && strcmp(np[i].name, np[i - 1].name))
+                        k++;
+                prog[np[i].pos] = (unsigned)k;
+        }
+        return n ? k + 1 : 0;
+}
+
 size_t conformal_group_min(double coverage)
 {
         if (!(coverage > 0 && coverage < 1))

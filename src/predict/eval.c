@@ -65,54 +65,97 @@ static double median(double *v, size_t n)
         return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-/* Per-language median baseline for one fold: medians on the proper training part, conformal q
- * on the calibration part (the same grouped split model_train makes). */
+/* Medians (log space) per language among rows tr[i] with use[i], and overall for languages
+ * without rows. */
+static void lang_medians(const struct dataset *d, const size_t *tr, size_t ntr, const bool *use,
+                         int t, double *buf, double med[META_LANGS + 1])
+{
+        size_t k = 0;
+        for (size_t i = 0; i < ntr; i++)
+                if (use[i])
+                        buf[k++] = ylog(&d->rows[tr[i]], t);
+        double all = median(buf, k);
+        for (int l = 0; l <= META_LANGS; l++) {
+                k = 0;
+                for (size_t i = 0; i < ntr; i++)
+                        if (use[i] && d->rows[tr[i]].meta[l] > 0.5)
+                                buf[k++] = ylog(&d->rows[tr[i]], t);
+                med[l] = k ? median(buf, k) : all;
+        }
+}
+
+static int row_lang(const struct row *row)
+{
+        int l = 0;
+        while (l < META_LANGS && row->meta[l] < 0.5)
+                l++;
+        return l;
+}
+
+/* Per-language median baseline for one fold, calibrated by the same scheme as model_train:
+ * cross-conformal (the median of the other inner folds predicts each inner fold; the point is
+ * the median of every training run) or split conformal (medians on the proper training part,
+ * quantile on the calibration part), with the same score (one-sided or absolute). */
 static int lang_median_fold(struct eval *e, const size_t *tr, size_t ntr, const size_t *te,
                             size_t nte, const struct train_opts *o)
 {
         const struct dataset *d = e->d;
-        _cleanup_free_ const char **groups = malloc((ntr ? ntr : 1) * sizeof(char *));
-        _cleanup_free_ bool *calib = malloc((ntr ? ntr : 1) * sizeof(bool));
-        _cleanup_free_ double *buf = malloc((ntr ? ntr : 1) * sizeof(double));
-        _cleanup_free_ double *res = malloc((ntr ? ntr : 1) * sizeof(double));
-        if (!groups || !calib || !buf || !res)
+        size_t nn = ntr ? ntr : 1;
+        _cleanup_free_ const char **groups = malloc(nn * sizeof(char *));
+        _cleanup_free_ bool *calib = malloc(nn * sizeof(bool));
+        _cleanup_free_ bool *use = malloc(nn * sizeof(bool));
+        _cleanup_free_ unsigned *fold = malloc(nn * sizeof(unsigned));
+        _cleanup_free_ double *buf = malloc(nn * sizeof(double));
+        _cleanup_free_ double *res = malloc(nn * sizeof(double));
+        _cleanup_free_ unsigned *prog = malloc(nn * sizeof(unsigned));
+        _cleanup_free_ unsigned *ids = malloc(nn * sizeof(unsigned));
+        _cleanup_free_ unsigned char *seen = malloc(nn);
+        if (!groups || !calib || !use || !fold || !buf || !res || !prog || !ids || !seen)
                 return -ENOMEM;
         for (size_t i = 0; i < ntr; i++)
                 groups[i] = d->rows[tr[i]].program;
-        int r = group_split(groups, ntr, o->calib_share, calib);
+        size_t nprog = group_numbers(groups, ntr, prog);
+        bool cross = o->calib_folds >= 2;
+        unsigned K = cross ? o->calib_folds : 2;
+        if (K > CALIB_FOLDS_MAX)
+                K = CALIB_FOLDS_MAX;
+        int r = cross ? group_folds(groups, ntr, K, fold)
+                      : group_split(groups, ntr, o->calib_share, calib);
         if (r < 0)
                 return r;
-        for (int t = 0; t < T__COUNT; t++) {
-                /* medians per language among the proper training rows, and overall */
-                double med[META_LANGS + 1], all;
-                size_t k = 0;
+        if (!cross)
                 for (size_t i = 0; i < ntr; i++)
-                        if (!calib[i])
-                                buf[k++] = ylog(&d->rows[tr[i]], t);
-                all = median(buf, k);
-                for (int l = 0; l <= META_LANGS; l++) {
-                        k = 0;
-                        for (size_t i = 0; i < ntr; i++)
-                                if (!calib[i] && d->rows[tr[i]].meta[l] > 0.5)
-                                        buf[k++] = ylog(&d->rows[tr[i]], t);
-                        med[l] = k ? median(buf, k) : all;
-                }
+                        fold[i] = calib[i];
+        for (int t = 0; t < T__COUNT; t++) {
+                double med[META_LANGS + 1];
                 size_t nres = 0;
-                for (size_t i = 0; i < ntr; i++) {
-                        if (!calib[i])
+                for (unsigned j = cross ? 0 : 1; j < K; j++) {
+                        size_t nuse = 0;
+                        for (size_t i = 0; i < ntr; i++)
+                                nuse += use[i] = fold[i] != j;
+                        if (nuse == 0 || nuse == ntr)
                                 continue;
-                        const struct row *row = &d->rows[tr[i]];
-                        int l = 0;
-                        while (l < META_LANGS && row->meta[l] < 0.5)
-                                l++;
-                        res[nres++] = fabs(ylog(row, t) - med[l]);
+                        lang_medians(d, tr, ntr, use, t, buf, med);
+                        for (size_t i = 0; i < ntr; i++) {
+                                if (use[i])
+                                        continue;
+                                const struct row *row = &d->rows[tr[i]];
+                                double s = ylog(row, t) - med[row_lang(row)];
+                                ids[nres] = prog[i];
+                                res[nres++] = o->one_sided ? s : fabs(s);
+                        }
                 }
-                double q = conformal_quantile(res, nres, o->coverage);
+                size_t ng = o->group_correction ? count_distinct(ids, nres, seen, nprog) : 0;
+                double q = conformal_quantile_groups(res, nres, ng, o->coverage);
+                if (q < 0)
+                        q = 0;
+                /* the point: every training run's median (cross), the proper part's (split) */
+                for (size_t i = 0; i < ntr; i++)
+                        use[i] = cross || fold[i] == 0;
+                lang_medians(d, tr, ntr, use, t, buf, med);
                 for (size_t i = 0; i < nte; i++) {
                         const struct row *row = &d->rows[te[i]];
-                        int l = 0;
-                        while (l < META_LANGS && row->meta[l] < 0.5)
-                                l++;
+                        int l = row_lang(row);
                         e->point[M_LANG_MEDIAN][t][te[i]] = expm1(med[l]);
                         e->upper[M_LANG_MEDIAN][t][te[i]] = expm1(med[l] + q);
                 }
@@ -237,7 +280,7 @@ void eval_metrics(const struct eval *e, enum method m, int t, eval_filter keep, 
         _cleanup_free_ double *ratio = malloc((e->n ? e->n : 1) * sizeof(double));
         if (!ape || !ratio) {
                 out->mdape = out->within25 = out->coverage = out->overprov = NAN;
-                out->overprov_median = NAN;
+                out->overprov_median = out->coverage_measured = NAN;
                 return;
         }
         size_t n = 0, covered = 0, within = 0, n_all = 0, covered_all = 0;
@@ -264,6 +307,7 @@ void eval_metrics(const struct eval *e, enum method m, int t, eval_filter keep, 
         out->n = n;
         if (n == 0) {
                 out->mdape = out->within25 = out->overprov = out->overprov_median = NAN;
+                out->coverage_measured = NAN;
                 out->coverage = n_all ? (double)covered_all / (double)n_all : NAN;
                 return;
         }
@@ -271,6 +315,7 @@ void eval_metrics(const struct eval *e, enum method m, int t, eval_filter keep, 
         out->within25 = (double)within / (double)n;
         out->coverage = (double)covered_all / (double)n_all;
         out->overprov = over / (double)n;
+        out->coverage_measured = (double)covered / (double)n;
         out->overprov_median = median(ratio, n);
 }
 
@@ -288,6 +333,7 @@ static json_t *metrics_json(const struct metrics *m)
         json_object_set_new(o, "coverage", num_or_null(m->coverage));
         json_object_set_new(o, "overprovisioning", num_or_null(m->overprov));
         json_object_set_new(o, "overprovisioning_median", num_or_null(m->overprov_median));
+        json_object_set_new(o, "coverage_measured", num_or_null(m->coverage_measured));
         return o;
 }
 
@@ -373,7 +419,14 @@ json_t *eval_to_json(const struct eval *e)
                         const struct metrics *b = &all[m][t];
                         if (b->n == 0)
                                 continue;
-                        bool ok = mod[t].mdape < b->mdape && mod[t].overprov < b->overprov;
+                        /* a baseline whose bound misses the coverage target on the runs its
+                         * over-provisioning is measured on (network bytes: the runs that use
+                         * the network) is not a bound there: its lower ratio is under-provisioning,
+                         * not thrift */
+                        bool ok =
+                            mod[t].mdape < b->mdape && (mod[t].overprov < b->overprov ||
+                                                        (b->coverage_measured < e->coverage &&
+                                                         mod[t].coverage_measured >= e->coverage));
                         json_object_set_new(bt, target_names[t], json_boolean(ok));
                         all_better &= ok;
                 }
@@ -458,4 +511,28 @@ void eval_print(const struct eval *e, json_t *s, FILE *f)
                 if (json_is_boolean(v))
                         fprintf(f, "  %-34s %s\n", k, json_is_true(v) ? "met" : "NOT met");
         }
+}
+
+int eval_write_predictions(const struct eval *e, const char *path)
+{
+        FILE *f = fopen(path, "w");
+        if (!f)
+                return -errno;
+        fprintf(f, "program\tlanguage\talgorithm\tsize\tinput_bytes\tfold\ttarget\tactual");
+        for (int m = 0; m < M__COUNT; m++)
+                fprintf(f, "\t%s_point\t%s_upper", method_names[m], method_names[m]);
+        fputc('\n', f);
+        for (size_t i = 0; i < e->n; i++) {
+                const struct row *r = &e->d->rows[i];
+                for (int t = 0; t < T__COUNT; t++) {
+                        fprintf(f, "%s\t%s\t%s\t%llu\t%llu\t%u\t%s\t%.9g", r->program, r->language,
+                                r->algorithm, (unsigned long long)r->size,
+                                (unsigned long long)r->input_bytes, e->fold[i], target_names[t],
+                                r->y[t]);
+                        for (int m = 0; m < M__COUNT; m++)
+                                fprintf(f, "\t%.9g\t%.9g", e->point[m][t][i], e->upper[m][t][i]);
+                        fputc('\n', f);
+                }
+        }
+        return fclose(f) ? -errno : 0;
 }

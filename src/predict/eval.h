@@ -45,6 +45,9 @@ struct metrics {
         double coverage;        /* share with actual <= upper */
         double overprov;        /* mean upper / actual */
         double overprov_median; /* median upper / actual (robust to a few tiny actuals) */
+        /* coverage among the rows over-provisioning is measured on (positive actual): differs
+         * from coverage for network bytes, where most runs move nothing */
+        double coverage_measured;
 };
 
 /* The tier index (0 low, 1 medium, 2 high) the static rule gives a row's metadata. */
@@ -62,3 +65,7 @@ struct json_t *eval_to_json(const struct eval *e);
 void eval_print(const struct eval *e, struct json_t *summary, FILE *f);
 /* DIR/index.html with inline SVG charts; DIR is created. */
 int eval_report(const struct eval *e, struct json_t *summary, const char *dir);
+/* Every row's out-of-fold predictions as tab-separated values (one line per row per target:
+ * program, language, algorithm, size, input bytes, fold, target, actual, then point and upper
+ * per method), for error analysis. */
+int eval_write_predictions(const struct eval *e, const char *path);

@@ -180,8 +180,13 @@ void code_vector_derive(double *v)
         if (in >= 1 && log10(in) > n10)
                 n10 = log10(in);
         double power = lit[LIT_SIZE_AT], loops = lit[LIT_SIZE_AT + 1], elem = lit[LIT_SIZE_AT + 2];
-        if (power < 1 && in >= 1 && lit[LIT_SIZE_AT + 3] > 0)
+        if (in >= 1 && lit[LIT_SIZE_AT + 3] > 0 && log10(in) >= n10 - 1e-9) {
+                /* input read whole, and the size is the input's: bytes, held once */
+                power = 1;
+                elem = 1;
+        } else if (power < 1 && in >= 1 && lit[LIT_SIZE_AT + 3] > 0) {
                 power = 1; /* input read whole */
+        }
         lit[LIT_DERIVED_AT] = isnan(lit[3]) ? NAN : n10;
         /* log10 of the bytes: size^power x element bytes (8 when no type word says) */
         lit[LIT_DERIVED_AT + 1] =

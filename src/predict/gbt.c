@@ -390,7 +390,7 @@ int gbt_train_on_margin(const struct gbt_params *p, const float *X, const float 
         snprintf(v[8], sizeof(v[8]), "%.9g", mean);
         const char *params[][2] = {
             {"booster", "gbtree"},
-            {"objective", "reg:squarederror"},
+            {"objective", p->objective ? p->objective : "reg:squarederror"},
             {"tree_method", "hist"},
             {"max_depth", v[0]},
             {"eta", v[1]},

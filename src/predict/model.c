@@ -16,7 +16,39 @@
 
 #define MODEL_FORMAT "presize-model"
 
-const char *const tm_kind_names[TM__COUNT] = {"own", "metadata", "stacked"};
+const char *const tm_kind_names[TM__COUNT] = {"own", "metadata", "stacked", "elastic"};
+
+int elastic_feature(int t)
+{
+        static const char *const names[T__COUNT] = {
+            [T_MEMORY] = "sz_log10_bytes",
+            [T_CPU] = "sz_log10_work",
+            [T_NET] = "sz_log10_n",
+            [T_WALL] = "sz_log10_work",
+        };
+        if (t < 0 || t >= T__COUNT || !names[t] || !code_features_len())
+                return -1;
+        char buf[96];
+        for (size_t i = code_len(); i-- > 0;) {
+                const char *n = feature_name(MODE_CODE, i, buf, sizeof(buf));
+                if (n && !strcmp(n, names[t]))
+                        return (int)i;
+        }
+        return -1;
+}
+
+double elastic_margin(const struct target_model *tm, const float *x)
+{
+        if (tm->el_feature < 0)
+                return 0;
+        int l = 0;
+        while (l < META_LANGS && !(x[l] > 0.5f))
+                l++;
+        double w = x[tm->el_feature];
+        if (isnan(w))
+                return 0;
+        return tm->el_b[l] * (w - tm->el_w0[l]);
+}
 
 static void vocab_free(struct vocab *v)
 {
@@ -115,6 +147,22 @@ int model_to_json(const struct model *m, json_t **out)
                         json_t *e = json_object();
                         json_object_set_new(e, "q", json_real(m->t[k][t].q));
                         json_object_set_new(e, "kind", json_string(tm_kind_names[m->t[k][t].kind]));
+                        if (m->t[k][t].kind == TM_ELASTIC) {
+                                json_t *el = json_object();
+                                json_t *b = json_array(), *w0 = json_array();
+                                char buf[96];
+                                for (int l = 0; l <= META_LANGS; l++) {
+                                        json_array_append_new(b, json_real(m->t[k][t].el_b[l]));
+                                        json_array_append_new(w0, json_real(m->t[k][t].el_w0[l]));
+                                }
+                                json_object_set_new(el, "feature",
+                                                    json_string(feature_name(
+                                                        MODE_CODE, (size_t)m->t[k][t].el_feature,
+                                                        buf, sizeof(buf))));
+                                json_object_set_new(el, "b", b);
+                                json_object_set_new(el, "w0", w0);
+                                json_object_set_new(e, "elastic", el);
+                        }
                         json_t *ql = json_array();
                         for (int l = 0; l <= META_LANGS; l++)
                                 json_array_append_new(ql, isnan(m->t[k][t].q_lang[l])
@@ -246,11 +294,42 @@ int model_from_json(json_t *j, struct model **out, const char **why)
                         for (int i = 0; kind && i < TM__COUNT; i++)
                                 if (!strcmp(kind, tm_kind_names[i]))
                                         m->t[k][t].kind = (enum tm_kind)i;
-                        if (m->t[k][t].kind != TM_OWN &&
+                        enum tm_kind tk = m->t[k][t].kind;
+                        if ((tk == TM_METADATA || tk == TM_STACKED) &&
                             (k == MODE_METADATA || !json_object_get(modes, "metadata"))) {
                                 *why = "a target builds on a metadata regressor the model lacks";
                                 ret = -EPROTO;
                                 goto fail;
+                        }
+                        m->t[k][t].el_feature = -1;
+                        if (tk == TM_ELASTIC) {
+                                json_t *el = json_object_get(e, "elastic");
+                                json_t *b = json_object_get(el, "b"),
+                                       *w0 = json_object_get(el, "w0");
+                                m->t[k][t].el_feature = k == MODE_CODE ? elastic_feature(t) : -1;
+                                char buf[96];
+                                const char *fn = json_string_value(json_object_get(el, "feature"));
+                                if (m->t[k][t].el_feature < 0 || !fn ||
+                                    strcmp(fn,
+                                           feature_name(MODE_CODE, (size_t)m->t[k][t].el_feature,
+                                                        buf, sizeof(buf))) ||
+                                    json_array_size(b) != META_LANGS + 1 ||
+                                    json_array_size(w0) != META_LANGS + 1) {
+                                        *why = "a target's size elasticity is malformed";
+                                        ret = -EPROTO;
+                                        goto fail;
+                                }
+                                for (int l = 0; l <= META_LANGS; l++) {
+                                        json_t *bv = json_array_get(b, (size_t)l);
+                                        json_t *wv = json_array_get(w0, (size_t)l);
+                                        if (!json_is_number(bv) || !json_is_number(wv)) {
+                                                *why = "a target's size elasticity is malformed";
+                                                ret = -EPROTO;
+                                                goto fail;
+                                        }
+                                        m->t[k][t].el_b[l] = json_number_value(bv);
+                                        m->t[k][t].el_w0[l] = json_number_value(wv);
+                                }
                         }
                         ret = gbt_from_json(json_object_get(e, "xgboost"), mode_len((enum mode)k),
                                             &m->t[k][t].gbt);
@@ -258,7 +337,7 @@ int model_from_json(json_t *j, struct model **out, const char **why)
                                 *why = "a target's embedded XGBoost model is malformed";
                                 goto fail;
                         }
-                        if (m->t[k][t].kind == TM_STACKED)
+                        if (tk == TM_STACKED || tk == TM_ELASTIC)
                                 gbt_set_margin(m->t[k][t].gbt);
                 }
                 m->has_mode[k] = true;
@@ -364,6 +443,11 @@ static void fill_demand(struct demand *d, const double logp[T__COUNT], const dou
                     (struct estimate){d->t[T_NET].point * 8 / wall, d->t[T_NET].upper * 8 / wall};
 }
 
+bool q_by_algorithm(int t)
+{
+        return t == T_NET || t == T_CORES;
+}
+
 double model_q(const struct model *m, enum mode k, int t, const double *meta)
 {
         const struct target_model *tm = &m->t[k][t];
@@ -371,7 +455,7 @@ double model_q(const struct model *m, enum mode k, int t, const double *meta)
         for (int l = 0; meta && l <= META_LANGS; l++)
                 if (meta[l] > 0.5 && !isnan(tm->q_lang[l]))
                         q = tm->q_lang[l];
-        if (t == T_NET)
+        if (q_by_algorithm(t))
                 for (int a = 0; meta && a <= META_ALGOS; a++)
                         if (meta[META_LANGS + 1 + a] > 0.5 && !isnan(tm->q_algo[a]) &&
                             tm->q_algo[a] > q)
@@ -417,6 +501,8 @@ double model_predict_log(const struct model *m, enum mode k, int t, const float 
         double v = gbt_predict(m->t[k][t].gbt, x);
         if (m->t[k][t].kind == TM_STACKED)
                 v += gbt_predict(m->t[MODE_METADATA][t].gbt, x);
+        else if (m->t[k][t].kind == TM_ELASTIC)
+                v += elastic_margin(&m->t[k][t], x);
         return v;
 }
 

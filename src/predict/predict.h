@@ -5,7 +5,7 @@
  * One gradient-boosted tree regressor per target per mode, trained in-process with Debian's
  * libxgboost; inference walks the same trees natively (gbt.c) so that one prediction costs
  * microseconds, and the XGBoost booster can be asked for the same numbers (tests compare them).
- * Upper bounds come from split conformal prediction on a calibration split grouped by program.
+ * Upper bounds come from cross-conformal prediction on folds grouped by program (one-sided).
  * See docs/predict.md for the method, the layouts and the numbers.
  *
  * Functions return 0 or a negative errno. */
@@ -23,7 +23,7 @@ struct tier;
 
 /* The combined feature layout (metadata block, analyser block, literal block). Bump it whenever
  * the metadata or literal layout changes; the analyser's own FEATURES_VERSION is checked too. */
-#define PREDICT_SCHEMA_VERSION 2
+#define PREDICT_SCHEMA_VERSION 3
 
 /* Targets, each learned as log1p(value in the unit below). Units are chosen so that typical
  * values are well above 1, where log1p behaves like log (relative errors). */
@@ -116,10 +116,22 @@ void code_vector(const double *meta, const double *features, size_t n_features, 
 void usage_targets(const struct usage *u, double y[T__COUNT]);
 
 /* ---- conformal prediction ---- */
-/* The split-conformal quantile of absolute residuals: the k-th smallest with
+/* The conformal quantile of scores (absolute or signed residuals): the k-th smallest with
  * k = ceil((n + 1) * coverage), clamped to n (a calibration set too small for the coverage gives
  * its largest residual). Sorts res in place. 0 for n == 0. */
 double conformal_quantile(double *res, size_t n, double coverage);
+
+/* The same with the finite-sample correction counted in groups (programs) rather than in
+ * residuals: the k-th smallest with k = ceil(n c (g + 1) / g), clamped to n. Runs of one program
+ * are not exchangeable with each other, only programs are: with g programs of ~n/g runs each, the
+ * pooled quantile needs the level raised by the groups' (g + 1) / g (as in Dunn, Wasserman and
+ * Ramdas 2022, pooled CDF). g >= n (or 0) is the plain quantile. Sorts res in place. */
+double conformal_quantile_groups(double *res, size_t n, size_t groups, double coverage);
+/* Number the distinct groups[0..n) (in name order) into ids[]; returns how many (0 on
+ * allocation failure or n == 0). */
+size_t group_numbers(const char *const *groups, size_t n, unsigned *ids);
+/* Distinct values among ids[0..n) (each < nseen; seen is scratch of nseen bytes). */
+size_t count_distinct(const unsigned *ids, size_t n, unsigned char *seen, size_t nseen);
 
 /* Deterministic grouped folds: groups (program names) are ordered by size, largest first, ties
  * by name, and each goes to the fold with the fewest rows so far (as GroupKFold). fold[i] gets
@@ -141,7 +153,8 @@ struct gbt_params {
         double lambda;
         unsigned seed;
         unsigned nthread;
-        const char *monotone; /* XGBoost monotone_constraints "(0,1,...)" or NULL */
+        const char *monotone;  /* XGBoost monotone_constraints "(0,1,...)" or NULL */
+        const char *objective; /* XGBoost objective; NULL: reg:squarederror */
 };
 void gbt_params_default(struct gbt_params *p);
 /* Train on X (n x d, row-major; NaN = missing) and labels y. */
@@ -168,7 +181,13 @@ void gbt_free(struct gbt *g);
 /* What a code-mode regressor is, chosen per target on the calibration programs:
  * its own trees on the code vector, the metadata regressor itself, trees fitted on the
  * metadata regressor's prediction (stacked: code corrects what metadata says). */
-enum tm_kind { TM_OWN, TM_METADATA, TM_STACKED, TM__COUNT };
+/* TM_ELASTIC: its own trees fitted on top of a size elasticity (code mode; memory, CPU time,
+ * network bytes, wall time): b x (w - w0), where w is the target's size feature (log10 of the
+ * bytes, of the work, of the size) and b, per language, the slope of the log target on w within
+ * programs (fixed effects: each program's own mean removed). Trees cannot extrapolate; the
+ * margin carries the growth with the size beyond the sizes seen, the trees what differs between
+ * programs. */
+enum tm_kind { TM_OWN, TM_METADATA, TM_STACKED, TM_ELASTIC, TM__COUNT };
 extern const char *const tm_kind_names[TM__COUNT];
 
 struct target_model {
@@ -185,8 +204,20 @@ struct target_model {
          * the bound is the larger of the language's and the algorithm's. NaN below
          * conformal_group_min(coverage) runs. */
         double q_algo[META_ALGOS + 1];
+        /* TM_ELASTIC: the feature (index in the code vector), slope and centre per language
+         * (meta_languages, then unknown) */
+        int el_feature;
+        double el_b[META_LANGS + 1], el_w0[META_LANGS + 1];
 };
+/* The size feature of target t's elasticity (its index in the code vector), -1 for none. */
+int elastic_feature(int t);
+/* b x (w - w0) for the language of code vector x; 0 when w is missing. */
+double elastic_margin(const struct target_model *tm, const float *x);
 #define CONFORMAL_GROUP_MIN 30
+/* Whether target t's bound is the larger of its language's and its algorithm type's quantile
+ * (network bytes and average cores: what they do depends on the kind of program, threads or
+ * sockets, more than on the language). */
+bool q_by_algorithm(int t);
 /* The fewest calibration runs for which the quantile at this coverage is a real residual
  * (k = ceil((n + 1) c) <= n): 19 at 0.95. */
 size_t conformal_group_min(double coverage);
@@ -263,8 +294,15 @@ struct json_t *dataset_describe(const struct dataset *d);
 
 /* ---- training ---- */
 struct train_opts {
-        double coverage;    /* default 0.95 */
-        double calib_share; /* share of programs held out for calibration, default 0.2 */
+        double coverage; /* default 0.95 */
+        /* Calibration: with calib_folds >= 2 (default 5), cross-conformal: the training programs
+         * in that many grouped folds, each fold predicted by candidates fitted on the others;
+         * the candidate and the quantiles are chosen on those out-of-fold residuals and the
+         * final regressor is refitted on every training program. With 0, split conformal: a
+         * share calib_share of the programs is held out and the model is the one fitted on the
+         * rest. */
+        unsigned calib_folds;
+        double calib_share;
         struct gbt_params gbt;
         bool modes[MODE__COUNT];
         /* Size features (log1p input bytes, the literal sizes) may only raise the prediction of
@@ -273,7 +311,17 @@ struct train_opts {
         /* Also fit each candidate with regularised trees (depth <= 3, min_child_weight >= 10)
          * and keep whichever scores better on the calibration programs. */
         bool regularised;
+        /* Calibrate on the signed log residual (actual - predicted): the bound is one-sided,
+         * only under-prediction breaks it. False: on the absolute residual. */
+        bool one_sided;
+        /* Also fit, in code mode, trees on a size elasticity (TM_ELASTIC), chosen like the
+         * other candidates. */
+        bool elastic;
+        /* The conformal finite-sample correction counted in programs
+         * (conformal_quantile_groups), not in runs. */
+        bool group_correction;
 };
+#define CALIB_FOLDS_MAX 10
 void train_opts_default(struct train_opts *o);
 /* Train rows[idx[0..n)] (all when idx NULL). */
 int model_train(const struct dataset *d, const size_t *idx, size_t n, const struct train_opts *o,

@@ -211,7 +211,7 @@ int eval_report(const struct eval *e, json_t *s, const char *dir)
         fprintf(f,
                 "<h1>presize eval</h1><p>%zu runs, %u folds grouped by program (a program's "
                 "sizes never straddle training and test), upper bounds at %.0f%% coverage by "
-                "split conformal prediction. Methods: <b>model</b> (metadata + code), "
+                "cross-conformal prediction (one-sided). Methods: <b>model</b> (metadata + code), "
                 "<b>metadata_model</b>, <b>language_median</b> (per-language median with its "
                 "own conformal bound), <b>static_tiers</b> (the mission's tiers chosen by an "
                 "algorithm rule; memory and cores only).</p>\n",

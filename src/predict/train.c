@@ -1,7 +1,9 @@
-/* Training: per mode, per target, a gradient-boosted regressor on log1p(target) fitted on the
- * proper training programs, and the split-conformal quantile of its absolute log residuals on the
- * calibration programs (grouped: a program is on one side only). The final model is the one
- * trained on the proper training part; its bound is therefore exactly calibrated. */
+/* Training: per mode, per target, a gradient-boosted regressor on log1p(target) chosen among
+ * candidates (kinds and parameter variants) on out-of-fold predictions of the training programs
+ * (5 folds grouped by program: a program is on one side only), the conformal quantiles of its
+ * signed out-of-fold log residuals (one-sided upper bounds; pooled, per language, per algorithm
+ * type), and the chosen candidate refitted on every training program (cross-conformal). With
+ * calib_folds 0: split conformal, the model the one fitted on the proper training part. */
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
@@ -15,8 +17,14 @@
 
 void train_opts_default(struct train_opts *o)
 {
-        *o = (struct train_opts){
-            .coverage = 0.95, .calib_share = 0.25, .monotone = true, .regularised = true};
+        *o = (struct train_opts){.coverage = 0.95,
+                                 .calib_folds = 5,
+                                 .calib_share = 0.25,
+                                 .monotone = true,
+                                 .regularised = true,
+                                 .one_sided = true,
+                                 .elastic = false,
+                                 .group_correction = false};
         gbt_params_default(&o->gbt);
         o->modes[MODE_METADATA] = true;
         o->modes[MODE_CODE] = code_features_len() > 0;
@@ -97,11 +105,17 @@ static char *monotone_string(enum mode m, int t)
         for (size_t i = 0; i < d; i++) {
                 char buf[96];
                 const char *name = feature_name(m, i, buf, sizeof(buf));
-                bool up =
-                    t != T_CORES && name &&
-                    (!strcmp(name, "log1p_input_bytes") || !strcmp(name, "lit_log10_max_named") ||
-                     !strcmp(name, "lit_x_loop_depth") || !strcmp(name, "sz_log10_n") ||
-                     !strcmp(name, "sz_log10_bytes") || !strcmp(name, "sz_log10_work"));
+                /* memory grows with the bytes the text says it holds (or the input); time
+                 * and bytes moved with the work, the size and the input. Not memory with the
+                 * raw size: code that streams (a network receiver, a hash over stdin) holds
+                 * the same whatever N is, and a constraint on N drags it up with the rest */
+                bool up = false;
+                if (name && t == T_MEMORY)
+                        up = !strcmp(name, "log1p_input_bytes") || !strcmp(name, "sz_log10_bytes");
+                else if (name && t != T_CORES)
+                        up = !strcmp(name, "log1p_input_bytes") ||
+                             !strcmp(name, "lit_x_loop_depth") || !strcmp(name, "sz_log10_n") ||
+                             !strcmp(name, "sz_log10_work");
                 if (i)
                         s[k++] = ',';
                 s[k++] = up ? '1' : '0';
@@ -117,6 +131,20 @@ static double target_log(const struct row *r, int t);
  * REG_MIN_CHILD_WEIGHT runs (a program has ~10 sizes: a leaf then spans programs). */
 #define REG_DEPTH            3
 #define REG_MIN_CHILD_WEIGHT 10
+/* The middle variant: at most MID_DEPTH deep, leaves of at least MID_MIN_CHILD_WEIGHT runs, half
+ * the learning rate for twice the rounds. */
+#define MID_DEPTH            4
+#define MID_MIN_CHILD_WEIGHT 3
+static void midway(struct gbt_params *p)
+{
+        if (p->max_depth > MID_DEPTH)
+                p->max_depth = MID_DEPTH;
+        if (p->min_child_weight < MID_MIN_CHILD_WEIGHT)
+                p->min_child_weight = MID_MIN_CHILD_WEIGHT;
+        p->eta /= 2;
+        p->rounds *= 2;
+}
+
 static void regularise(struct gbt_params *p)
 {
         if (p->max_depth > REG_DEPTH)
@@ -125,36 +153,75 @@ static void regularise(struct gbt_params *p)
                 p->min_child_weight = REG_MIN_CHILD_WEIGHT;
 }
 
-/* Conformal quantiles of a candidate from its calibration predictions (pooled and per
- * language); returns its score: mean absolute log residual plus the pooled quantile. res ends
- * sorted. */
-static double calibrate(const struct dataset *d, const size_t *ca, size_t nca, int t,
-                        const float *pred, double coverage, struct target_model *tm, double *res,
-                        double *res_l)
+/* The conformity score of a calibration run: the signed log residual actual - predicted for a
+ * one-sided upper bound (only under-prediction breaks it), else its absolute value. */
+static double score_of(const struct row *r, int t, double pred, bool one_sided)
 {
+        double s = target_log(r, t) - pred;
+        return one_sided ? s : fabs(s);
+}
+
+/* A quantile as the model keeps it: 9 digits, and never below 0 (the bound is never under the
+ * point; raising it keeps the coverage). */
+static double q_keep(double q)
+{
+        return round9(q > 0 ? q : 0);
+}
+
+/* Where calibrate() reads the programs of the calibration runs. */
+struct calib_groups {
+        const unsigned *prog; /* program number per calibration run */
+        unsigned *ids;        /* scratch, one per calibration run */
+        unsigned char *seen;  /* scratch, one per program */
+        size_t nprog;
+        bool by_program; /* the finite-sample correction counted in programs */
+};
+
+static double quantile_of(double *r, const unsigned *ids, size_t nr, const struct calib_groups *g,
+                          double coverage)
+{
+        size_t groups =
+            g->by_program ? count_distinct(ids, nr, g->seen, g->nprog) : 0; /* 0: plain */
+        return conformal_quantile_groups(r, nr, groups, coverage);
+}
+
+/* Conformal quantiles of a candidate from its calibration predictions (pooled, per language and
+ * per algorithm type); returns its score: mean absolute log residual plus the pooled quantile.
+ * res ends sorted. */
+static double calibrate(const struct dataset *d, const size_t *ca, size_t nca, int t,
+                        const float *pred, const struct train_opts *o, const struct calib_groups *g,
+                        struct target_model *tm, double *res, double *res_l)
+{
+        double coverage = o->coverage;
         for (int l = 0; l <= META_LANGS; l++) {
                 size_t nl = 0;
                 for (size_t i = 0; i < nca; i++)
-                        if (d->rows[ca[i]].meta[l] > 0.5)
-                                res_l[nl++] = fabs(target_log(&d->rows[ca[i]], t) - pred[i]);
+                        if (d->rows[ca[i]].meta[l] > 0.5) {
+                                g->ids[nl] = g->prog[i];
+                                res_l[nl++] = score_of(&d->rows[ca[i]], t, pred[i], o->one_sided);
+                        }
                 tm->q_lang[l] = nl >= CONFORMAL_GROUP_MIN
-                                    ? round9(conformal_quantile(res_l, nl, coverage))
+                                    ? q_keep(quantile_of(res_l, g->ids, nl, g, coverage))
                                     : NAN;
         }
         size_t amin = conformal_group_min(coverage);
         for (int a = 0; a <= META_ALGOS; a++) {
                 size_t na = 0;
                 for (size_t i = 0; i < nca; i++)
-                        if (d->rows[ca[i]].meta[META_LANGS + 1 + a] > 0.5)
-                                res_l[na++] = fabs(target_log(&d->rows[ca[i]], t) - pred[i]);
-                tm->q_algo[a] = na >= amin ? round9(conformal_quantile(res_l, na, coverage)) : NAN;
+                        if (d->rows[ca[i]].meta[META_LANGS + 1 + a] > 0.5) {
+                                g->ids[na] = g->prog[i];
+                                res_l[na++] = score_of(&d->rows[ca[i]], t, pred[i], o->one_sided);
+                        }
+                tm->q_algo[a] =
+                    na >= amin ? q_keep(quantile_of(res_l, g->ids, na, g, coverage)) : NAN;
         }
         double sum = 0;
         for (size_t i = 0; i < nca; i++) {
-                res[i] = fabs(target_log(&d->rows[ca[i]], t) - pred[i]);
-                sum += res[i];
+                g->ids[i] = g->prog[i];
+                res[i] = score_of(&d->rows[ca[i]], t, pred[i], o->one_sided);
+                sum += fabs(target_log(&d->rows[ca[i]], t) - pred[i]);
         }
-        tm->q = round9(conformal_quantile(res, nca, coverage));
+        tm->q = q_keep(quantile_of(res, g->ids, nca, g, coverage));
         return sum / (double)(nca ? nca : 1) + tm->q;
 }
 
@@ -163,9 +230,135 @@ static double target_log(const struct row *r, int t)
         return log1p(r->y[t] > 0 ? r->y[t] : 0);
 }
 
+/* One fit of the calibration scheme: rows (positions in the training set) to fit on and rows to
+ * predict out of sample. */
+struct fit {
+        size_t *tr, *te;
+        size_t ntr, nte;
+};
+
+/* Row-major float matrix of positions pos[0..n) of the full matrix X (dim columns). */
+static float *rows_of(const float *X, size_t dim, const size_t *pos, size_t n)
+{
+        float *out = malloc((n ? n : 1) * dim * sizeof(float));
+        if (!out)
+                return NULL;
+        for (size_t i = 0; i < n; i++)
+                memcpy(out + i * dim, X + pos[i] * dim, dim * sizeof(float));
+        return out;
+}
+
+/* The within-program slope, per language, of the log target y on feature f (fixed effects:
+ * each program's means removed) among rows pos[0..np), and the languages' mean of f: into
+ * tm->el_b, tm->el_w0. prog[] numbers the programs (nprog of them). A language without
+ * within-program variation gets the pooled slope; slopes are kept within [0, 5]: a size never
+ * makes a program need less. */
+static int elastic_fit(const float *X, size_t dim, int f, const float *y, const size_t *pos,
+                       size_t np, const unsigned *prog, size_t nprog, struct target_model *tm)
+{
+        _cleanup_free_ double *sw = calloc(nprog ? nprog : 1, sizeof(double));
+        _cleanup_free_ double *sy = calloc(nprog ? nprog : 1, sizeof(double));
+        _cleanup_free_ double *cn = calloc(nprog ? nprog : 1, sizeof(double));
+        if (!sw || !sy || !cn)
+                return -ENOMEM;
+        for (size_t i = 0; i < np; i++) {
+                double w = X[pos[i] * dim + (size_t)f];
+                if (isnan(w))
+                        continue;
+                sw[prog[pos[i]]] += w;
+                sy[prog[pos[i]]] += y[pos[i]];
+                cn[prog[pos[i]]] += 1;
+        }
+        double sxy[META_LANGS + 2] = {0}, sxx[META_LANGS + 2] = {0}, sum[META_LANGS + 1] = {0},
+                                cnt[META_LANGS + 1] = {0};
+        for (size_t i = 0; i < np; i++) {
+                const float *x = X + pos[i] * dim;
+                double w = x[f];
+                if (isnan(w))
+                        continue;
+                int l = 0;
+                while (l < META_LANGS && !(x[l] > 0.5f))
+                        l++;
+                unsigned p = prog[pos[i]];
+                double dw = w - sw[p] / cn[p], dy = y[pos[i]] - sy[p] / cn[p];
+                sxy[l] += dw * dy;
+                sxx[l] += dw * dw;
+                sxy[META_LANGS + 1] += dw * dy;
+                sxx[META_LANGS + 1] += dw * dw;
+                sum[l] += w;
+                cnt[l] += 1;
+        }
+        double pooled = sxx[META_LANGS + 1] > 1e-6 ? sxy[META_LANGS + 1] / sxx[META_LANGS + 1] : 0;
+        double wall = 0, nall = 0;
+        for (int l = 0; l <= META_LANGS; l++) {
+                wall += sum[l];
+                nall += cnt[l];
+        }
+        tm->el_feature = f;
+        for (int l = 0; l <= META_LANGS; l++) {
+                double b = sxx[l] > 1e-6 ? sxy[l] / sxx[l] : pooled;
+                tm->el_b[l] = round9(b < 0 ? 0 : b > 5 ? 5 : b);
+                tm->el_w0[l] = round9(cnt[l] > 0 ? sum[l] / cnt[l] : nall > 0 ? wall / nall : 0);
+        }
+        return 0;
+}
+
+/* Fit candidate `kind` with parameters gv on rows pos[0..np) of X (labels y by position); mg, for a
+ * stacked candidate, is the metadata regressor it stacks on; el, for an elastic one, gets the
+ * elasticity (feature f, programs numbered by prog). */
+static int fit_one(const struct gbt_params *gv, int kind, const float *X, size_t dim,
+                   const float *yall, const size_t *pos, size_t np, const struct gbt *mg, int f,
+                   const unsigned *prog, size_t nprog, struct target_model *el, struct gbt **out)
+{
+        _cleanup_free_ float *Xs = rows_of(X, dim, pos, np);
+        _cleanup_free_ float *ys = malloc((np ? np : 1) * sizeof(float));
+        _cleanup_free_ float *margin = malloc((np ? np : 1) * sizeof(float));
+        if (!Xs || !ys || !margin)
+                return -ENOMEM;
+        for (size_t i = 0; i < np; i++)
+                ys[i] = yall[pos[i]];
+        if (kind == TM_OWN)
+                return gbt_train(gv, Xs, ys, np, dim, out);
+        if (kind == TM_METADATA)
+                return gbt_from_json(gbt_json(mg), dim, out);
+        if (kind == TM_ELASTIC) {
+                int ret = elastic_fit(X, dim, f, yall, pos, np, prog, nprog, el);
+                if (ret < 0)
+                        return ret;
+                for (size_t i = 0; i < np; i++)
+                        margin[i] = (float)elastic_margin(el, Xs + i * dim);
+        } else {
+                for (size_t i = 0; i < np; i++)
+                        margin[i] = (float)gbt_predict(mg, Xs + i * dim);
+        }
+        return gbt_train_on_margin(gv, Xs, ys, margin, np, dim, out);
+}
+
+static void put_target_json(json_t *e, const struct target_model *tm, int variant)
+{
+        static const char *const variants[] = {"given", "regularised", "mid"};
+        json_object_set_new(e, "regularised", json_boolean(variant == 1));
+        json_object_set_new(e, "variant", json_string(variants[variant]));
+        json_object_set_new(e, "kind", json_string(tm_kind_names[tm->kind]));
+        json_object_set_new(e, "q", json_real(tm->q));
+        json_t *ql = json_object();
+        for (int l = 0; l <= META_LANGS; l++)
+                if (!isnan(tm->q_lang[l]))
+                        json_object_set_new(ql, l < META_LANGS ? meta_languages[l] : "unknown",
+                                            json_real(tm->q_lang[l]));
+        json_object_set_new(e, "q_by_language", ql);
+        json_t *qa = json_object();
+        for (int a = 0; a <= META_ALGOS; a++)
+                if (!isnan(tm->q_algo[a]))
+                        json_object_set_new(qa, a < META_ALGOS ? meta_algorithms[a] : "unknown",
+                                            json_real(tm->q_algo[a]));
+        json_object_set_new(e, "q_by_algorithm", qa);
+}
+
 int model_train(const struct dataset *d, const size_t *idx_in, size_t n, const struct train_opts *o,
                 struct model **out)
 {
+        enum { NC = TM__COUNT * 3 };
         if (!idx_in)
                 n = d->n;
         if (n == 0)
@@ -174,38 +367,96 @@ int model_train(const struct dataset *d, const size_t *idx_in, size_t n, const s
         _cleanup_free_ size_t *idx = malloc(n * sizeof(size_t));
         _cleanup_free_ const char **groups = malloc(n * sizeof(char *));
         _cleanup_free_ bool *calib = malloc(n * sizeof(bool));
-        _cleanup_free_ size_t *tr = malloc(n * sizeof(size_t));
+        _cleanup_free_ unsigned *fold = malloc(n * sizeof(unsigned));
+        _cleanup_free_ size_t *posbuf = malloc(n * (CALIB_FOLDS_MAX + 1) * 2 * sizeof(size_t));
         _cleanup_free_ size_t *ca = malloc(n * sizeof(size_t));
+        _cleanup_free_ size_t *capos = malloc(n * sizeof(size_t));
         _cleanup_free_ float *y = malloc(n * sizeof(float));
         _cleanup_free_ float *pred = malloc(n * sizeof(float));
+        _cleanup_free_ float *cpred = malloc(n * NC * sizeof(float));
+        _cleanup_free_ bool *has = malloc(n * sizeof(bool));
         _cleanup_free_ double *res = malloc(n * sizeof(double));
         _cleanup_free_ double *res_l = malloc(n * sizeof(double));
-        _cleanup_free_ float *margin = malloc(n * sizeof(float));
-        if (!idx || !groups || !calib || !tr || !ca || !y || !pred || !res || !res_l || !margin)
+        _cleanup_free_ float *meta_oof = malloc(n * T__COUNT * sizeof(float));
+        _cleanup_free_ unsigned *prog = malloc(n * sizeof(unsigned));
+        _cleanup_free_ unsigned *caprog = malloc(n * sizeof(unsigned));
+        _cleanup_free_ unsigned *gids = malloc(n * sizeof(unsigned));
+        _cleanup_free_ unsigned char *seen = malloc(n);
+        /* each candidate's elasticity per fit (the last fit's is the model's without a refit) */
+        _cleanup_free_ struct target_model(*elp)[CALIB_FOLDS_MAX] = calloc(NC, sizeof(*elp));
+        if (!caprog || !gids || !seen || !elp || !idx || !groups || !calib || !fold || !posbuf ||
+            !ca || !capos || !y || !pred || !cpred || !has || !res || !res_l || !meta_oof || !prog)
                 return -ENOMEM;
         for (size_t i = 0; i < n; i++) {
                 idx[i] = idx_in ? idx_in[i] : i;
                 groups[i] = d->rows[idx[i]].program;
         }
-        int ret = group_split(groups, n, o->calib_share, calib);
+        size_t nprog = group_numbers(groups, n, prog);
+        if (!nprog)
+                return -ENOMEM;
+        /* the calibration scheme: K grouped folds whose out-of-fold residuals calibrate a model
+         * refitted on every training program (cross-conformal), or one grouped split whose
+         * proper training part gives the model itself (split conformal) */
+        unsigned K = o->calib_folds;
+        bool refit = K >= 2;
+        int ret;
+        if (refit) {
+                if (K > CALIB_FOLDS_MAX)
+                        K = CALIB_FOLDS_MAX;
+                ret = group_folds(groups, n, K, fold);
+        } else {
+                K = 2;
+                ret = group_split(groups, n, o->calib_share, calib);
+                for (size_t i = 0; i < n; i++)
+                        fold[i] = calib[i];
+        }
         if (ret < 0)
                 return ret;
-        size_t ntr = 0, nca = 0;
-        for (size_t i = 0; i < n; i++) {
-                if (calib[i])
-                        ca[nca++] = idx[i];
-                else
-                        tr[ntr++] = idx[i];
+        struct fit fits[CALIB_FOLDS_MAX];
+        size_t nfit = 0, *pb = posbuf;
+        for (unsigned j = refit ? 0 : 1; j < K; j++) {
+                struct fit f = {.tr = pb, .te = pb + n};
+                pb += 2 * n;
+                for (size_t i = 0; i < n; i++) {
+                        if (fold[i] == j)
+                                f.te[f.nte++] = i;
+                        else
+                                f.tr[f.ntr++] = i;
+                }
+                if (f.ntr && f.nte)
+                        fits[nfit++] = f;
         }
-        if (ntr == 0 || nca == 0) {
+        if (nfit == 0) {
                 /* one program only: calibrate on the training residuals (optimistic) */
-                ntr = nca = n;
-                memcpy(tr, idx, n * sizeof(size_t));
-                memcpy(ca, idx, n * sizeof(size_t));
+                struct fit f = {.tr = pb, .te = pb + n, .ntr = n, .nte = n};
+                for (size_t i = 0; i < n; i++)
+                        f.tr[i] = f.te[i] = i;
+                fits[nfit++] = f;
+                refit = false;
         }
+        for (size_t i = 0; i < n; i++)
+                has[i] = false;
+        for (size_t j = 0; j < nfit; j++)
+                for (size_t i = 0; i < fits[j].nte; i++)
+                        has[fits[j].te[i]] = true;
+        size_t nca = 0;
+        for (size_t i = 0; i < n; i++)
+                if (has[i]) {
+                        caprog[nca] = prog[i];
+                        capos[nca] = i;
+                        ca[nca++] = idx[i];
+                }
+        struct calib_groups cg = {.prog = caprog,
+                                  .ids = gids,
+                                  .seen = seen,
+                                  .nprog = nprog,
+                                  .by_program = o->group_correction};
+        /* without a refit, the final model is the (only) fit's */
         struct model *m = calloc(1, sizeof(*m));
         if (!m)
                 return -ENOMEM;
+        struct gbt *meta_fit[T__COUNT][CALIB_FOLDS_MAX] = {{0}};
+        struct gbt *cfit[NC][CALIB_FOLDS_MAX] = {{0}};
         m->schema_version = PREDICT_SCHEMA_VERSION;
         m->features_version = predict_features_version();
         m->coverage = o->coverage;
@@ -214,17 +465,17 @@ int model_train(const struct dataset *d, const size_t *idx_in, size_t n, const s
         for (int k = 0; k < MODE__COUNT; k++) {
                 if (!o->modes[k])
                         continue;
-                _cleanup_free_ float *Xtr = matrix(d, tr, ntr, (enum mode)k);
-                _cleanup_free_ float *Xca = matrix(d, ca, nca, (enum mode)k);
-                if (!Xtr || !Xca) {
+                size_t dim = mode_len((enum mode)k);
+                _cleanup_free_ float *X = matrix(d, idx, n, (enum mode)k);
+                if (!X) {
                         ret = -ENOMEM;
                         goto fail;
                 }
                 json_t *mm = json_object();
                 json_object_set_new(metrics, mode_names[k], mm);
                 for (int t = 0; t < T__COUNT; t++) {
-                        for (size_t i = 0; i < ntr; i++)
-                                y[i] = (float)target_log(&d->rows[tr[i]], t);
+                        for (size_t i = 0; i < n; i++)
+                                y[i] = (float)target_log(&d->rows[idx[i]], t);
                         struct gbt_params gp = o->gbt;
                         if (k == MODE_METADATA) {
                                 /* the notification path must be fast (>= 50,000 predictions a
@@ -237,97 +488,135 @@ int model_train(const struct dataset *d, const size_t *idx_in, size_t n, const s
                             o->monotone ? monotone_string((enum mode)k, t) : NULL;
                         gp.monotone = mono;
                         /* candidates: own trees; in code mode also the metadata regressor and
-                         * trees stacked on it; each fitted with the given parameters and with
+                         * trees stacked on it; each fitted with the given parameters, with
                          * regularised ones (shallower trees whose leaves must hold more runs,
-                         * so that a leaf spans several programs), chosen on the calibration
-                         * programs like the kind: an inner split, never the test programs */
-                        enum { NC = TM__COUNT * 2 };
+                         * so that a leaf spans several programs) and with middle ones; chosen
+                         * on the out-of-sample predictions of the calibration scheme: never the
+                         * test programs */
                         struct target_model cand[NC] = {{0}};
+                        struct gbt_params gvs[NC];
+                        int ef = k == MODE_CODE ? elastic_feature(t) : -1;
                         double score[NC];
                         bool stack = k == MODE_CODE && m->has_mode[MODE_METADATA];
                         json_t *e = json_object();
                         json_object_set_new(mm, target_names[t], e);
                         for (int c = 0; c < NC; c++) {
                                 int kind = c % TM__COUNT;
-                                bool reg = c >= TM__COUNT;
+                                int var = c / TM__COUNT; /* 0 given, 1 regularised, 2 mid */
+                                bool reg = var > 0;
                                 score[c] = INFINITY;
-                                if (kind != TM_OWN && !stack)
+                                if (var == 2 && !o->regularised)
+                                        continue;
+                                if ((kind == TM_METADATA || kind == TM_STACKED) && !stack)
+                                        continue;
+                                if (kind == TM_ELASTIC && (ef < 0 || !o->elastic))
                                         continue;
                                 if (reg && (kind == TM_METADATA || !o->regularised))
                                         continue; /* the same as unregularised */
-                                struct gbt_params gv = gp;
-                                if (reg)
-                                        regularise(&gv);
+                                gvs[c] = gp;
+                                if (var == 1)
+                                        regularise(&gvs[c]);
+                                if (var == 2)
+                                        midway(&gvs[c]);
                                 cand[c].kind = (enum tm_kind)kind;
-                                const struct gbt *mg = stack ? m->t[MODE_METADATA][t].gbt : NULL;
-                                if (kind == TM_OWN) {
-                                        ret = gbt_train(&gv, Xtr, y, ntr, mode_len((enum mode)k),
-                                                        &cand[c].gbt);
-                                } else if (kind == TM_METADATA) {
-                                        ret = gbt_from_json(gbt_json(mg), code_len(), &cand[c].gbt);
-                                } else {
-                                        for (size_t i = 0; i < ntr; i++)
-                                                margin[i] = (float)gbt_predict(
-                                                    mg, Xtr + i * mode_len((enum mode)k));
-                                        ret = gbt_train_on_margin(&gv, Xtr, y, margin, ntr,
-                                                                  mode_len((enum mode)k),
-                                                                  &cand[c].gbt);
+                                cand[c].el_feature = -1;
+                                float *cp = cpred + (size_t)c * n;
+                                for (size_t j = 0; j < nfit; j++) {
+                                        const struct fit *f = &fits[j];
+                                        if (kind == TM_METADATA) {
+                                                for (size_t i = 0; i < f->nte; i++)
+                                                        cp[f->te[i]] = meta_oof[t * n + f->te[i]];
+                                                continue;
+                                        }
+                                        elp[c][j].el_feature = -1;
+                                        ret = fit_one(&gvs[c], kind, X, dim, y, f->tr, f->ntr,
+                                                      meta_fit[t][j], ef, prog, nprog, &elp[c][j],
+                                                      &cfit[c][j]);
+                                        if (ret < 0)
+                                                goto fail;
+                                        for (size_t i = 0; i < f->nte; i++) {
+                                                const float *x = X + f->te[i] * dim;
+                                                double p = gbt_predict(cfit[c][j], x);
+                                                if (kind == TM_STACKED)
+                                                        p += gbt_predict(meta_fit[t][j], x);
+                                                else if (kind == TM_ELASTIC)
+                                                        p += elastic_margin(&elp[c][j], x);
+                                                cp[f->te[i]] = (float)p;
+                                        }
                                 }
-                                if (ret < 0) {
-                                        for (int c2 = 0; c2 <= c; c2++)
-                                                gbt_free(cand[c2].gbt);
-                                        goto fail;
-                                }
-                                size_t dim = mode_len((enum mode)k);
-                                for (size_t i = 0; i < nca; i++) {
-                                        double p = gbt_predict(cand[c].gbt, Xca + i * dim);
-                                        if (kind == TM_STACKED)
-                                                p += gbt_predict(mg, Xca + i * dim);
-                                        pred[i] = (float)p;
-                                }
-                                score[c] = calibrate(d, ca, nca, t, pred, o->coverage, &cand[c],
-                                                     res, res_l);
+                                for (size_t i = 0; i < nca; i++)
+                                        pred[i] = cp[capos[i]];
+                                score[c] =
+                                    calibrate(d, ca, nca, t, pred, o, &cg, &cand[c], res, res_l);
                                 json_t *ce = json_object();
                                 json_object_set_new(ce, "q", json_real(cand[c].q));
                                 json_object_set_new(ce, "calib_mean_abs_log_residual",
                                                     json_real(score[c] - cand[c].q));
-                                json_object_set_new(ce, "calib_median_abs_log_residual",
+                                json_object_set_new(ce, "calib_median_score",
                                                     json_real(res[nca / 2]));
                                 char name[64];
                                 snprintf(name, sizeof(name), "%s%s", tm_kind_names[kind],
-                                         reg ? "_regularised" : "");
+                                         var == 1   ? "_regularised"
+                                         : var == 2 ? "_mid"
+                                                    : "");
                                 json_object_set_new(e, name, ce);
                         }
                         /* the candidate with the lowest mean absolute log residual plus
-                         * quantile on the calibration programs (the point's error and the
-                         * bound's width, which is what allocation pays for): with few programs
-                         * per behaviour, trees can latch on to code features that identify a
+                         * quantile out of sample (the point's error and the bound's width,
+                         * which is what allocation pays for): with few programs per
+                         * behaviour, trees can latch on to code features that identify a
                          * program rather than what it does */
                         int best = TM_OWN;
                         for (int c = 1; c < NC; c++)
                                 if (score[c] < score[best])
                                         best = c;
+                        int kind = best % TM__COUNT;
+                        struct target_model *tm = &m->t[k][t];
+                        *tm = cand[best];
+                        const struct gbt *mfinal = m->t[MODE_METADATA][t].gbt;
+                        if (refit) {
+                                _cleanup_free_ size_t *all = malloc(n * sizeof(size_t));
+                                if (!all) {
+                                        ret = -ENOMEM;
+                                        goto fail;
+                                }
+                                for (size_t i = 0; i < n; i++)
+                                        all[i] = i;
+                                ret = fit_one(&gvs[best], kind, X, dim, y, all, n, mfinal, ef, prog,
+                                              nprog, tm, &tm->gbt);
+                        } else if (kind == TM_METADATA) {
+                                ret = gbt_from_json(gbt_json(mfinal), dim, &tm->gbt);
+                        } else {
+                                tm->gbt = cfit[best][nfit - 1];
+                                cfit[best][nfit - 1] = NULL;
+                                if (kind == TM_ELASTIC) {
+                                        tm->el_feature = elp[best][nfit - 1].el_feature;
+                                        memcpy(tm->el_b, elp[best][nfit - 1].el_b,
+                                               sizeof(tm->el_b));
+                                        memcpy(tm->el_w0, elp[best][nfit - 1].el_w0,
+                                               sizeof(tm->el_w0));
+                                }
+                                ret = 0;
+                        }
+                        if (ret < 0)
+                                goto fail;
+                        if (k == MODE_METADATA) {
+                                /* the code mode stacks on, and may choose, these */
+                                memcpy(meta_oof + t * n, cpred + (size_t)best * n,
+                                       n * sizeof(float));
+                                for (size_t j = 0; j < nfit; j++) {
+                                        meta_fit[t][j] = cfit[best][j];
+                                        cfit[best][j] = NULL;
+                                }
+                                if (!refit)
+                                        meta_fit[t][nfit - 1] = tm->gbt; /* borrowed */
+                        }
                         for (int c = 0; c < NC; c++)
-                                if (c != best)
-                                        gbt_free(cand[c].gbt);
-                        json_object_set_new(e, "regularised", json_boolean(best >= TM__COUNT));
-                        m->t[k][t] = cand[best];
-                        json_object_set_new(e, "kind", json_string(tm_kind_names[cand[best].kind]));
-                        json_object_set_new(e, "q", json_real(m->t[k][t].q));
-                        json_t *ql = json_object();
-                        for (int l = 0; l <= META_LANGS; l++)
-                                if (!isnan(m->t[k][t].q_lang[l]))
-                                        json_object_set_new(
-                                            ql, l < META_LANGS ? meta_languages[l] : "unknown",
-                                            json_real(m->t[k][t].q_lang[l]));
-                        json_object_set_new(e, "q_by_language", ql);
-                        json_t *qa = json_object();
-                        for (int a = 0; a <= META_ALGOS; a++)
-                                if (!isnan(m->t[k][t].q_algo[a]))
-                                        json_object_set_new(
-                                            qa, a < META_ALGOS ? meta_algorithms[a] : "unknown",
-                                            json_real(m->t[k][t].q_algo[a]));
-                        json_object_set_new(e, "q_by_algorithm", qa);
+                                for (size_t j = 0; j < nfit; j++) {
+                                        gbt_free(cfit[c][j]);
+                                        cfit[c][j] = NULL;
+                                }
+                        put_target_json(e, tm, best / TM__COUNT);
                 }
                 m->has_mode[k] = true;
         }
@@ -343,9 +632,18 @@ int model_train(const struct dataset *d, const size_t *idx_in, size_t n, const s
         json_object_set_new(params, "regularised_max_depth", json_integer(REG_DEPTH));
         json_object_set_new(params, "regularised_min_child_weight",
                             json_integer(REG_MIN_CHILD_WEIGHT));
-        json_object_set_new(params, "calibration_share", json_real(o->calib_share));
+        json_object_set_new(params, "mid_max_depth", json_integer(MID_DEPTH));
+        json_object_set_new(params, "mid_min_child_weight", json_integer(MID_MIN_CHILD_WEIGHT));
+        json_object_set_new(params, "one_sided", json_boolean(o->one_sided));
+        if (refit)
+                json_object_set_new(params, "calibration_folds", json_integer((json_int_t)nfit));
+        else
+                json_object_set_new(params, "calibration_share", json_real(o->calib_share));
         json_object_set_new(metrics, "params", params);
-        json_object_set_new(metrics, "train_runs", json_integer((json_int_t)ntr));
+        json_object_set_new(metrics, "calibration",
+                            json_string(refit ? "cross-conformal" : "split-conformal"));
+        json_object_set_new(metrics, "train_runs",
+                            json_integer((json_int_t)(refit ? n : fits[0].ntr)));
         json_object_set_new(metrics, "calibration_runs", json_integer((json_int_t)nca));
         for (size_t i = 0; i < n; i++) {
                 const struct row *r = &d->rows[idx[i]];
@@ -354,10 +652,20 @@ int model_train(const struct dataset *d, const size_t *idx_in, size_t n, const s
                     (ret = vocab_add_list(&m->libraries, r->libraries)) < 0)
                         goto fail;
         }
+        ret = 0;
+fail:
+        for (int t = 0; t < T__COUNT; t++)
+                for (size_t j = 0; j < nfit; j++)
+                        if (meta_fit[t][j] != m->t[MODE_METADATA][t].gbt)
+                                gbt_free(meta_fit[t][j]);
+        for (int c = 0; c < NC; c++)
+                for (size_t j = 0; j < nfit; j++)
+                        gbt_free(cfit[c][j]);
+        if (ret < 0) {
+                model_free(m);
+                return ret;
+        }
         m->train_seconds = (double)(now_ns() - t0) / 1e9;
         *out = m;
         return 0;
-fail:
-        model_free(m);
-        return ret;
 }

@@ -50,6 +50,35 @@ static void test_conformal_index(void **state)
         assert_true(conformal_quantile(NULL, 0, 0.95) == 0);
 }
 
+/* The finite-sample correction counted in groups, and the group numbering it needs. */
+static void test_conformal_groups(void **state)
+{
+        double r[20];
+        for (int i = 0; i < 20; i++)
+                r[i] = 20 - i; /* 1..20 */
+        /* 20 residuals of 4 programs at 0.75: level 0.75 * 5 / 4 = 0.9375, k = ceil(18.75) = 19 */
+        assert_true(conformal_quantile_groups(r, 20, 4, 0.75) == 19);
+        /* as many groups as residuals: the plain rule, k = ceil(21 * 0.75) = 16 */
+        assert_true(conformal_quantile_groups(r, 20, 20, 0.75) == 16);
+        assert_true(conformal_quantile_groups(r, 20, 0, 0.75) == 16);
+        /* too few programs for the coverage: the largest */
+        assert_true(conformal_quantile_groups(r, 20, 2, 0.95) == 20);
+        /* signed scores (one-sided bounds) sort like any others */
+        double s[] = {-0.5, 0.2, -0.1, 0.4, 0.0};
+        assert_true(conformal_quantile_groups(s, 5, 0, 0.5) == 0.0);
+
+        const char *g[] = {"b", "a", "b", "c", "a"};
+        unsigned ids[5];
+        assert_int_equal(group_numbers(g, 5, ids), 3);
+        assert_int_equal(ids[0], ids[2]);
+        assert_int_equal(ids[1], ids[4]);
+        assert_int_equal(ids[1], 0); /* in name order */
+        assert_int_equal(ids[3], 2);
+        unsigned char seen[3];
+        assert_int_equal(count_distinct(ids, 5, seen, 3), 3);
+        assert_int_equal(count_distinct(ids, 3, seen, 3), 2);
+}
+
 /* A deterministic normal generator (Box-Muller over a 64-bit LCG). */
 static uint64_t rng_state = 88172645463325252ULL;
 static double urand(void)
@@ -319,14 +348,15 @@ static void test_size_stats(void **state)
         assert_true(fabs(d[0] - 3) < 1e-9);              /* sz_log10_n */
         assert_true(fabs(d[1] - (6 + log10(8))) < 1e-9); /* sz_log10_bytes */
         assert_true(fabs(d[2] - 6) < 1e-9);              /* sz_log10_work */
-        /* code that states no size but reads input: the input is the size, read whole */
+        /* code that states no size but reads input: the input is the size, read whole: its
+         * bytes, held once */
         struct notification ni = {"python", "", "sorting", 99999};
         meta_vector(&ni, meta);
         src = "import sys\nxs = sorted(sys.stdin.read().split())\n";
         literal_stats(src, strlen(src), lt);
         code_vector(meta, NULL, 0, lt, v);
         assert_true(fabs(d[0] - log10(99999)) < 1e-9);
-        assert_true(fabs(d[1] - (log10(99999) + log10(8))) < 1e-9);
+        assert_true(fabs(d[1] - log10(99999)) < 1e-9);
         assert_true(lt[LIT_SIZE_AT + 3] == 1); /* sz_reads_input_whole */
         /* ... streamed in blocks: constant memory, the work still grows with it */
         src = "import sys\nn = 0\nfor line in sys.stdin:\n    n += len(line)\nprint(n)\n";
@@ -493,6 +523,78 @@ static void test_model_roundtrip(void **state)
         remove(path);
 }
 
+/* The size elasticity: its margin, its place in the model file (round trip, malformed refused);
+ * and training by split conformal (calib_folds 0) still works. */
+static void test_elastic(void **state)
+{
+        struct dataset d = {0};
+        synth(&d, 24, 6);
+        struct train_opts o;
+        small_opts(&o);
+        o.calib_folds = 0;
+        struct model *m = NULL;
+        assert_int_equal(model_train(&d, NULL, 0, &o, &m), 0);
+        assert_string_equal(json_string_value(json_object_get(m->metrics, "calibration")),
+                            "split-conformal");
+        model_free(m);
+        m = NULL;
+        small_opts(&o);
+        assert_int_equal(o.calib_folds, 5);
+        assert_int_equal(model_train(&d, NULL, 0, &o, &m), 0);
+        assert_string_equal(json_string_value(json_object_get(m->metrics, "calibration")),
+                            "cross-conformal");
+        int f = elastic_feature(T_MEMORY);
+        if (f < 0) { /* built without the analyser */
+                model_free(m);
+                dataset_free(&d);
+                return;
+        }
+        assert_int_equal(elastic_feature(T_CORES), -1);
+        /* make memory an elastic target by hand: the same trees on a margin */
+        struct target_model *tm = &m->t[MODE_CODE][T_MEMORY];
+        if (tm->kind != TM_ELASTIC) {
+                tm->kind = TM_ELASTIC;
+                gbt_set_margin(tm->gbt);
+                tm->el_feature = f;
+                for (int l = 0; l <= META_LANGS; l++) {
+                        tm->el_b[l] = 0.5 + l;
+                        tm->el_w0[l] = 3;
+                }
+        }
+        float x[512] = {0};
+        x[0] = 1; /* python */
+        x[f] = 5;
+        assert_true(fabs(elastic_margin(tm, x) - tm->el_b[0] * (5 - tm->el_w0[0])) < 1e-9);
+        x[f] = NAN;
+        assert_true(elastic_margin(tm, x) == 0);
+        json_t *j = NULL;
+        assert_int_equal(model_to_json(m, &j), 0);
+        struct model *m2 = NULL;
+        const char *why = NULL;
+        assert_int_equal(model_from_json(j, &m2, &why), 0);
+        assert_int_equal(m2->t[MODE_CODE][T_MEMORY].kind, TM_ELASTIC);
+        for (size_t i = 0; i < d.n; i += 5) {
+                float xv[512];
+                for (size_t k = 0; k < code_len(); k++)
+                        xv[k] = (float)d.rows[i].code[k];
+                assert_true(model_predict_log(m, MODE_CODE, T_MEMORY, xv) ==
+                            model_predict_log(m2, MODE_CODE, T_MEMORY, xv));
+        }
+        model_free(m2);
+        m2 = NULL;
+        json_t *el =
+            json_object_get(json_object_get(json_object_get(json_object_get(j, "modes"), "code"),
+                                            "peak_memory_bytes"),
+                            "elastic");
+        assert_non_null(el);
+        json_array_remove(json_object_get(el, "b"), 0);
+        assert_int_equal(model_from_json(j, &m2, &why), -EPROTO);
+        assert_non_null(strstr(why, "elasticity"));
+        json_decref(j);
+        model_free(m);
+        dataset_free(&d);
+}
+
 /* Learns: on held-out programs the model's memory MdAPE is well below the per-language median
  * baseline's, and its bounds cover about the configured share. */
 static void test_learns(void **state)
@@ -568,11 +670,12 @@ static void test_margin(void **state)
 int main(void)
 {
         const struct CMUnitTest tests[] = {
-            cmocka_unit_test(test_conformal_index), cmocka_unit_test(test_conformal_coverage),
-            cmocka_unit_test(test_group_folds),     cmocka_unit_test(test_tiers_allocation),
-            cmocka_unit_test(test_literals),        cmocka_unit_test(test_size_stats),
-            cmocka_unit_test(test_meta_layout),     cmocka_unit_test(test_model_roundtrip),
-            cmocka_unit_test(test_learns),          cmocka_unit_test(test_margin),
+            cmocka_unit_test(test_conformal_index),  cmocka_unit_test(test_conformal_coverage),
+            cmocka_unit_test(test_group_folds),      cmocka_unit_test(test_tiers_allocation),
+            cmocka_unit_test(test_literals),         cmocka_unit_test(test_size_stats),
+            cmocka_unit_test(test_meta_layout),      cmocka_unit_test(test_model_roundtrip),
+            cmocka_unit_test(test_learns),           cmocka_unit_test(test_margin),
+            cmocka_unit_test(test_conformal_groups), cmocka_unit_test(test_elastic),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
