@@ -154,10 +154,9 @@ int main(int argc, char **argv)
                 fprintf(stderr, "bench_predict: training failed: %s\n", strerror(-r));
                 return 1;
         }
-        printf("training: %zu runs (%s), 5 targets, metadata mode %u rounds, code mode %u rounds "
-               "x 2 candidates, one thread: %.2f s\n",
-               d.n, train_path ? train_path : "synthetic, corpus-sized", o.gbt.rounds / 2,
-               o.gbt.rounds, train_s);
+        printf("training: %zu runs (%s), 5 targets, both modes, candidates fitted on %u inner "
+               "folds and refitted (cross-conformal), one thread: %.2f s\n",
+               d.n, train_path ? train_path : "synthetic, corpus-sized", o.calib_folds, train_s);
         if (model_path) {
                 model_free(m);
                 const char *why = NULL;
