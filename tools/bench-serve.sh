@@ -11,10 +11,12 @@ T=$(mktemp -d /tmp/presize-bench-serve-XXXXXX)
 D=""
 trap '[ -n "$D" ] && kill -TERM $D 2>/dev/null && wait $D; rm -rf "$T"' EXIT
 
-start() { # config-json
+start() { # config-json; the policy's warm pool is opened wide (its default size, 16, would refuse
+  # most of the notifications measured here)
   echo "$1" >"$T/config.json"
-  "$P" serve --listen 127.0.0.1:0 --db "$T/presize.db" --config "$T/config.json" "${MODEL[@]}" \
-    >"$T/log" 2>&1 &
+  echo '{"warm_pool": {"size": 4096}}' >"$T/policy.json"
+  "$P" serve --listen 127.0.0.1:0 --db "$T/presize.db" --config "$T/config.json" \
+    --policy "$T/policy.json" "${MODEL[@]}" >"$T/log" 2>&1 &
   D=$!
   for _ in $(seq 300); do
     PORT=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$T/log" | grep -o '[0-9]*$' || true)
