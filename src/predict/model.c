@@ -430,6 +430,11 @@ static void fill_demand(struct demand *d, const double logp[T__COUNT], const dou
                 d->t[t].point = p > 0 ? p : 0;
                 d->t[t].upper = u > d->t[t].point ? u : d->t[t].point;
         }
+        demand_derive(d);
+}
+
+void demand_derive(struct demand *d)
+{
         d->cpu_millicores = d->t[T_CORES];
         d->memory_bytes = d->t[T_MEMORY];
         d->cpu_seconds = (struct estimate){d->t[T_CPU].point / 1e3, d->t[T_CPU].upper / 1e3};

@@ -344,6 +344,9 @@ struct demand {
 /* log1p-space point predictions and quantiles -> demand. code NULL: metadata mode. */
 int model_predict(const struct model *m, const struct notification *n, const double *code,
                   struct demand *out);
+/* The per-resource estimates (cpu_millicores, memory_bytes, net_rate_bps, cpu_seconds,
+ * wall_seconds) from the per-target ones in d->t, after those changed. */
+void demand_derive(struct demand *d);
 /* Predict from log-space values (after the trees). */
 void demand_from_logs(const struct model *m, enum mode mode, const double logp[T__COUNT],
                       const double *meta, struct demand *out);

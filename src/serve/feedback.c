@@ -95,17 +95,7 @@ bool calib_apply(struct server *S, double coverage, struct demand *d)
                 double u = expm1(log1p(d->t[t].point) + q[t]);
                 d->t[t].upper = u > d->t[t].point ? u : d->t[t].point;
         }
-        /* the derived estimates, as the model derives them */
-        d->cpu_millicores = d->t[T_CORES];
-        d->memory_bytes = d->t[T_MEMORY];
-        d->cpu_seconds = (struct estimate){d->t[T_CPU].point / 1e3, d->t[T_CPU].upper / 1e3};
-        d->wall_seconds = (struct estimate){d->t[T_WALL].point / 1e3, d->t[T_WALL].upper / 1e3};
-        double wall = d->wall_seconds.point > 1e-3 ? d->wall_seconds.point : 1e-3;
-        if (d->t[T_NET].upper < NET_NONE_BYTES)
-                d->net_rate_bps = (struct estimate){0, 0};
-        else
-                d->net_rate_bps =
-                    (struct estimate){d->t[T_NET].point * 8 / wall, d->t[T_NET].upper * 8 / wall};
+        demand_derive(d);
         return true;
 }
 
