@@ -243,6 +243,32 @@ static int open_csv(const char *path, FILE **f, char **buf, size_t *cap, char **
         return 0;
 }
 
+/* The n percentile columns cp[] of a row into out[], sorted (percentiles of averages need not be
+ * monotone in the archive's rounding). false, the row reported, when one is not a number in range:
+ * durations in ms (0 to 1e15), or sizes in MB (above 0, at most 1e15) when sizes. */
+static bool percentiles(struct reader *rd, size_t line, char **fl, const int *cp,
+                        const char *const *names, int n, bool sizes, float *out)
+{
+        for (int k = 0; k < n; k++) {
+                double v;
+                if (!num(fl[cp[k]], &v) || (sizes && v <= 0)) {
+                        bad_row(rd, line,
+                                sizes ? "%s: '%.20s' is not a size in MB (above 0, at most 1e15)"
+                                      : "%s: '%.20s' is not a duration in ms (0 to 1e15)",
+                                names[k], fl[cp[k]]);
+                        return false;
+                }
+                out[k] = (float)v;
+        }
+        for (int a = 1; a < n; a++)
+                for (int b = a; b > 0 && out[b] < out[b - 1]; b--) {
+                        float x = out[b];
+                        out[b] = out[b - 1];
+                        out[b - 1] = x;
+                }
+        return true;
+}
+
 static int read_durations(const char *path, struct tables *tb, struct reader *rd, char *why,
                           size_t why_len)
 {
@@ -280,27 +306,8 @@ static int read_durations(const char *path, struct tables *tb, struct reader *rd
                         continue;
                 }
                 struct dur_row d;
-                bool ok = true;
-                for (int k = 0; k < REPLAY_DUR_PCT && ok; k++) {
-                        double v;
-                        if (!num(fl[cp[k]], &v)) {
-                                bad_row(rd, line, "%s: '%.20s' is not a duration in ms (0 to 1e15)",
-                                        pct[k], fl[cp[k]]);
-                                ok = false;
-                        } else {
-                                d.d[k] = (float)v;
-                        }
-                }
-                if (!ok)
+                if (!percentiles(rd, line, fl, cp, pct, REPLAY_DUR_PCT, false, d.d))
                         continue;
-                /* percentiles of 30 s averages need not be monotone in the archive's rounding:
-                 * sort them */
-                for (int a = 1; a < REPLAY_DUR_PCT; a++)
-                        for (int b = a; b > 0 && d.d[b] < d.d[b - 1]; b--) {
-                                float x = d.d[b];
-                                d.d[b] = d.d[b - 1];
-                                d.d[b - 1] = x;
-                        }
                 uint64_t k = fnv(fnv(fnv(0xcbf29ce484222325ULL, fl[co]), fl[ca]), fl[cf]);
                 r = map_put(&tb->dur_map, k, (uint32_t)tb->n_dur);
                 if (r < 0)
@@ -345,26 +352,8 @@ static int read_memory(const char *path, struct tables *tb, struct reader *rd, c
                         continue;
                 }
                 struct mem_row m;
-                bool ok = true;
-                for (int k = 0; k < REPLAY_MEM_PCT && ok; k++) {
-                        double v;
-                        if (!num(fl[cp[k]], &v) || v <= 0) {
-                                bad_row(rd, line,
-                                        "%s: '%.20s' is not a size in MB (above 0, at most 1e15)",
-                                        pct[k], fl[cp[k]]);
-                                ok = false;
-                        } else {
-                                m.m[k] = (float)v;
-                        }
-                }
-                if (!ok)
+                if (!percentiles(rd, line, fl, cp, pct, REPLAY_MEM_PCT, true, m.m))
                         continue;
-                for (int a = 1; a < REPLAY_MEM_PCT; a++)
-                        for (int b = a; b > 0 && m.m[b] < m.m[b - 1]; b--) {
-                                float x = m.m[b];
-                                m.m[b] = m.m[b - 1];
-                                m.m[b - 1] = x;
-                        }
                 uint64_t k = fnv(fnv(0xcbf29ce484222325ULL, fl[co]), fl[ca]);
                 r = map_put(&tb->mem_map, k, (uint32_t)tb->n_mem);
                 if (r < 0)
