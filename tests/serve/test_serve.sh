@@ -59,6 +59,15 @@ bad() { # name, status, field ("" for null), method, path, data
   [ "$f" = null ] && f=""
   if [ "$code" = "$2" ] && [ "$f" = "$3" ] && [ -n "$(j '.error')" ]; then ok "bad input: $1"; else no "bad input: $1" "code=$code body=$(head -c 300 "$T/body")"; fi
 }
+# stop_daemon3 NAME: SIGTERM the extra daemon, check it exits 0 and leaves no cgroup of its own.
+stop_daemon3() {
+  local rc=0 c
+  kill -TERM "$DPID3"
+  wait "$DPID3" || rc=$?
+  c=$(find /sys/fs/cgroup -maxdepth 4 -type d -name "presize-*-$DPID3-*" 2>/dev/null | wc -l)
+  DPID3=""
+  check "$1: SIGTERM exit 0, nothing left" '[ $rc -eq 0 ] && [ "$c" -eq 0 ]' "rc=$rc c=$c"
+}
 metric() { curl -s "${AUTH[@]}" "http://127.0.0.1:$PORT/metrics" | awk -v k="$1" '$1 == k {print $2}'; }
 
 # ---- usage errors ----
@@ -361,12 +370,7 @@ if start_daemon "$T/daemon3.log" --db "$T/small.db" --config "$T/small.json" --m
   check "metrics: expired sandboxes counted as waste, rejections counted" '[ "${exp:-0}" -ge 2 ] && [ "${rej:-0}" -ge 2 ]' "expired=$exp rejected=$rej"
   req POST /v1/notifications '{"id": "after-ttl", "language": "python"}'
   check "capacity is free again after the TTL" '[ "$code" = 202 ]'
-  kill -TERM "$DPID3"
-  rc=0
-  wait "$DPID3" || rc=$?
-  c=$(find /sys/fs/cgroup -maxdepth 4 -type d -name "presize-*-$DPID3-*" 2>/dev/null | wc -l)
-  DPID3=""
-  check "small daemon: SIGTERM exit 0, nothing left" '[ $rc -eq 0 ] && [ "$c" -eq 0 ]' "rc=$rc c=$c"
+  stop_daemon3 "small daemon"
 else
   no "the small daemon starts" "$(cat "$T/daemon3.log")"
 fi
@@ -413,12 +417,7 @@ if start_daemon "$T/daemon7.log" --db "$T/prio.db" --config "$T/prio.json" --mod
   check "priority: high was evicted by the cold execution (410)" '[ "$code" = 410 ]'
   req DELETE "/v1/sandboxes/$sb_low1"
   poll 300 'req GET "/v1/executions/$xid"; [[ "$(j .state)" =~ ^(done|failed)$ ]]'
-  kill -TERM "$DPID3"
-  rc=0
-  wait "$DPID3" || rc=$?
-  c=$(find /sys/fs/cgroup -maxdepth 4 -type d -name "presize-*-$DPID3-*" 2>/dev/null | wc -l)
-  DPID3=""
-  check "priority daemon: SIGTERM exit 0, nothing left" '[ $rc -eq 0 ] && [ "$c" -eq 0 ]' "rc=$rc c=$c"
+  stop_daemon3 "priority daemon"
 else
   no "the priority daemon starts" "$(cat "$T/daemon7.log")"
 fi
@@ -471,12 +470,7 @@ if start_daemon "$T/daemon8.log" --db "$T/pol.db" --config "$T/pol-config.json" 
   req PUT /v1/policy '{"overcommit": 1}'
   req GET /v1/sandboxes
   check "policy: a PUT of overcommit changes the capacity" '[ "$(j .capacity.cpu_millicores)" = 2000 ]' "$(head -c 300 "$T/body")"
-  kill -TERM "$DPID3"
-  rc=0
-  wait "$DPID3" || rc=$?
-  c=$(find /sys/fs/cgroup -maxdepth 4 -type d -name "presize-*-$DPID3-*" 2>/dev/null | wc -l)
-  DPID3=""
-  check "policy daemon: SIGTERM exit 0, nothing left" '[ $rc -eq 0 ] && [ "$c" -eq 0 ]' "rc=$rc c=$c"
+  stop_daemon3 "policy daemon"
 else
   no "the policy daemon starts" "$(cat "$T/daemon8.log")"
 fi
@@ -502,12 +496,7 @@ if start_daemon "$T/daemon6.log" --db "$T/full.db" --config "$T/full.json" --mod
   check "prestart false: a warm sandbox without a runtime" '[ "$(j ".sandboxes[0].runtime")" = none ]'
   req POST /v1/executions '{"notification_id": "hold", "language": "python", "args": ["x"], "stdin": "y", "code": "import sys\nprint(sys.argv[1], sys.stdin.read())"}'
   check "prestart false: the execution says runtime warm" '[ "$code" = 200 ] && [ "$(j .runtime)" = warm ] && [ "$(j .stdout)" = "x y" ]'
-  kill -TERM "$DPID3"
-  rc=0
-  wait "$DPID3" || rc=$?
-  c=$(find /sys/fs/cgroup -maxdepth 4 -type d -name "presize-*-$DPID3-*" 2>/dev/null | wc -l)
-  DPID3=""
-  check "full-host daemon: SIGTERM exit 0, nothing left" '[ $rc -eq 0 ] && [ "$c" -eq 0 ]' "rc=$rc c=$c"
+  stop_daemon3 "full-host daemon"
 else
   no "the full-host daemon starts" "$(cat "$T/daemon6.log")"
 fi
