@@ -145,7 +145,9 @@ static int lang_median_fold(struct eval *e, const size_t *tr, size_t ntr, const 
                                 res[nres++] = o->one_sided ? s : fabs(s);
                         }
                 }
-                size_t ng = o->group_correction ? count_distinct(ids, nres, seen, nprog) : 0;
+                size_t ng = o->group_correction || o->pooled_correction
+                                ? count_distinct(ids, nres, seen, nprog)
+                                : 0;
                 double q = conformal_quantile_groups(res, nres, ng, o->coverage);
                 if (q < 0)
                         q = 0;

@@ -23,7 +23,7 @@ struct tier;
 
 /* The combined feature layout (metadata block, analyser block, literal block). Bump it whenever
  * the metadata or literal layout changes; the analyser's own FEATURES_VERSION is checked too. */
-#define PREDICT_SCHEMA_VERSION 3
+#define PREDICT_SCHEMA_VERSION 4
 
 /* Targets, each learned as log1p(value in the unit below). Units are chosen so that typical
  * values are well above 1, where log1p behaves like log (relative errors). */
@@ -318,8 +318,13 @@ struct train_opts {
          * other candidates. */
         bool elastic;
         /* The conformal finite-sample correction counted in programs
-         * (conformal_quantile_groups), not in runs. */
+         * (conformal_quantile_groups), not in runs, per Mondrian group (language, algorithm). */
         bool group_correction;
+        /* The same correction counted in the programs of the whole calibration set, for every
+         * quantile: programs, not runs, are what a new submission is exchangeable with; the
+         * level becomes c (G + 1) / G for G programs (0.955 for ~190), where per group it would
+         * be 0.97 for ~48 programs a language. Default on. */
+        bool pooled_correction;
 };
 #define CALIB_FOLDS_MAX 10
 void train_opts_default(struct train_opts *o);

@@ -11,10 +11,16 @@
  *     tracked by braces, or by indentation where the text is Python-like (lines end with ':');
  *     a comprehension's `for ... in range(N)` is one more level within its statement;
  *   - an allocation statement (malloc/calloc/new/Array/bytearray/append/push/[..] * N, a
- *     list comprehension, ...) allocates size^power with power = the size names in it plus the
- *     enclosing size loops (a malloc per element inside a loop over N is N cells);
+ *     list comprehension, a Python constructor, a call of a function of the text that
+ *     allocates, text += '...', a write to a file, ...) allocates size^power with power = the
+ *     size names in it plus the enclosing size loops (a malloc per element inside a loop over N
+ *     is N cells). Size names inside the arguments of a call that does not allocate
+ *     (randrange(N * 3), Thread(args=(lo, hi))) or of a push/append are values, not counts; an
+ *     allocation sized by the size and bound to a name inside a size loop (a row buffer,
+ *     `cur = [0] * (N + 1)`) replaces the last one, so the loop does not multiply it;
  *   - the element's bytes: the largest type word in that statement (char 1, int 4, double 8,
- *     pointers 8, boxed values and objects 32).
+ *     pointers 8, boxed values and objects 32), times the constant factors in a product with a
+ *     size name (3 in W * H * 3; 96 in cap = N * 96, carried by the name cap).
  * out[0] = the largest allocation power (capped at 4), out[1] = the deepest size-loop nesting
  * (capped at 4), out[2] = log2(element bytes) + 1 of the statement with the largest power (0 when
  * no type word says it), out[3] = 1 when the code reads its input whole (read(), readlines,
@@ -24,6 +30,7 @@
  * else 0. */
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <string.h>
 #include <strings.h>
@@ -36,21 +43,28 @@
 struct names {
         const char *p[MAX_NAMES];
         size_t len[MAX_NAMES];
+        double scale[MAX_NAMES]; /* size names: log10 of the name's multiple of the size */
         size_t n;
 };
 
-static bool names_has(const struct names *ns, const char *s, size_t len)
+static int names_index(const struct names *ns, const char *s, size_t len)
 {
         for (size_t i = 0; i < ns->n; i++)
                 if (ns->len[i] == len && !memcmp(ns->p[i], s, len))
-                        return true;
-        return false;
+                        return (int)i;
+        return -1;
+}
+
+static bool names_has(const struct names *ns, const char *s, size_t len)
+{
+        return names_index(ns, s, len) >= 0;
 }
 
 static void names_add(struct names *ns, const char *s, size_t len)
 {
         if (ns->n < MAX_NAMES && !names_has(ns, s, len)) {
                 ns->p[ns->n] = s;
+                ns->scale[ns->n] = 0;
                 ns->len[ns->n++] = len;
         }
 }
@@ -65,61 +79,148 @@ static bool word_is(const char *s, size_t len, const char *w)
         return w[len] == '\0';
 }
 
-static bool word_in(const char *s, size_t len, const char *const *ws)
+/* A word list with a filter on (first character, length), so that the identifiers of a text,
+ * most of which are in no list, are turned away before any comparison. */
+struct wordset {
+        const char *const *w;
+        uint32_t by_first[128]; /* bit n: a word of length n starts with that character */
+};
+
+static void wordset_init(struct wordset *ws)
 {
-        for (; *ws; ws++)
-                if (word_is(s, len, *ws))
+        for (const char *const *p = ws->w; *p; p++) {
+                size_t n = strlen(*p);
+                unsigned char c = (unsigned char)(*p)[0];
+                if (n < 32 && c < 128)
+                        ws->by_first[c] |= 1u << n;
+        }
+}
+
+/* The index of s[0..len) in the set, -1 when it is not there. */
+static int wordset_find(const struct wordset *ws, const char *s, size_t len)
+{
+        unsigned char c = (unsigned char)s[0];
+        if (!len || len >= 32 || c >= 128 || !(ws->by_first[c] >> len & 1))
+                return -1;
+        for (int i = 0; ws->w[i]; i++)
+                if (word_is(s, len, ws->w[i]))
+                        return i;
+        return -1;
+}
+
+static bool wordset_has(const struct wordset *ws, const char *s, size_t len)
+{
+        return wordset_find(ws, s, len) >= 0;
+}
+
+/* Calls and keywords that allocate or grow a collection. */
+static struct wordset alloc_words = {
+    .w = (const char *const[]){
+        "malloc",   "calloc",        "realloc",     "new",        "Array",      "ArrayList",
+        "HashMap",  "HashSet",       "TreeMap",     "LinkedList", "ArrayDeque", "StringBuilder",
+        "Map",      "Set",           "Buffer",      "bytearray",  "bytes",      "list",
+        "dict",     "set",           "zeros",       "ones",       "empty",      "array",
+        "fill",     "from",          "append",      "push",       "add",        "put",
+        "insert",   "extend",        "unshift",     "concat",     "repeat",     "join",
+        "strdup",   "deque",         "defaultdict", "Counter",    "split",      "alloc",
+        "allocate", "allocUnsafe",   "tuple",       "sorted",     "copyOf",     "slice",
+        "mmap",     "BufferedImage", NULL}};
+
+/* Allocators that count bytes. */
+static struct wordset byte_alloc_words = {
+    .w = (const char *const[]){"malloc", "realloc", "alloca", "mmap", NULL}};
+
+/* Calls that write to a file: in a loop over the size the file grows, and the page cache it
+ * fills is the sandbox's memory (fwrite, write, writeFileSync, writeInt, fputs, ...). */
+static struct wordset write_words = {.w = (const char *const[]){"fwrite", "fputs", "fprintf",
+                                                                "pwrite", "appendFileSync",
+                                                                "appendFile", NULL}};
+
+/* Calls that grow a collection by what they are given: the size in their arguments is a value
+ * (seq.push(s % (N * 2))), the loops around them count the cells. */
+static struct wordset grow_words = {.w = (const char *const[]){"append", "push", "add", "put",
+                                                               "insert", "unshift", "heappush",
+                                                               "offer", "appendleft", NULL}};
+
+/* Type words and the bytes of an element of that type. */
+static const struct {
+        const char *w;
+        double bytes;
+} types[] = {
+    {"char", 1},         {"int8_t", 1},        {"uint8_t", 1},
+    {"byte", 1},         {"bool", 1},          {"boolean", 1},
+    {"Uint8Array", 1},   {"Int8Array", 1},     {"Uint8ClampedArray", 1},
+    {"bytearray", 1},    {"bytes", 1},         {"Buffer", 1},
+    {"short", 2},        {"int16_t", 2},       {"uint16_t", 2},
+    {"Uint16Array", 2},  {"Int16Array", 2},    {"int", 4},
+    {"float", 4},        {"int32_t", 4},       {"uint32_t", 4},
+    {"Int32Array", 4},   {"Uint32Array", 4},   {"Float32Array", 4},
+    {"double", 8},       {"long", 8},          {"size_t", 8},
+    {"ssize_t", 8},      {"int64_t", 8},       {"uint64_t", 8},
+    {"Float64Array", 8}, {"BigInt64Array", 8}, {"BigUint64Array", 8},
+    {"Integer", 32},     {"Long", 32},         {"Double", 32},
+    {"String", 32},      {"Object", 32},       {"struct", 32},
+    {"dict", 32},        {"tuple", 32},        {"str", 32},
+};
+static const char *type_names[sizeof(types) / sizeof(types[0]) + 1]; /* words_init */
+static struct wordset type_words = {.w = type_names};
+
+/* Reading the whole input: read(), readlines, readFileSync, readAllBytes, a realloc'd
+ * buffer. */
+static struct wordset whole_words = {.w = (const char *const[]){"readlines", "readFileSync",
+                                                                "readAllBytes", "readAllLines",
+                                                                "realloc", "toByteArray", NULL}};
+
+/* Words whose '(' is not a call that hides its arguments' sizes. */
+static struct wordset open_words = {
+    .w = (const char *const[]){"if", "while", "for", "switch", "return", "and", "or", "not", "in",
+                               "else", "range", "xrange", "int", "long", "float", "double", "char",
+                               NULL}};
+
+/* Words whose parenthesis is no function definition's. */
+static struct wordset nodef_words = {.w = (const char *const[]){"if", "while", "for", "switch",
+                                                                "catch", "return", "sizeof",
+                                                                "synchronized", NULL}};
+
+static void words_init(void)
+{
+        for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+                type_names[i] = types[i].w;
+        struct wordset *all[] = {&byte_alloc_words, &alloc_words, &write_words, &grow_words,
+                                 &type_words,       &whole_words, &open_words,  &nodef_words};
+        for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+                wordset_init(all[i]);
+}
+
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+static bool alloc_word(const char *s, size_t len)
+{
+        if (wordset_has(&alloc_words, s, len))
+                return true;
+        /* any name with "alloc" in it (xmalloc, arena_alloc, Allocate) */
+        for (size_t i = 0; i + 5 <= len; i++)
+                if ((s[i] | 0x20) == 'a' && (s[i + 1] | 0x20) == 'l' && (s[i + 2] | 0x20) == 'l' &&
+                    (s[i + 3] | 0x20) == 'o' && (s[i + 4] | 0x20) == 'c')
                         return true;
         return false;
 }
 
-/* Calls and keywords that allocate or grow a collection. */
-static bool alloc_word(const char *s, size_t len)
+static bool write_word(const char *s, size_t len)
 {
-        static const char *const w[] = {
-            "malloc",   "calloc",      "realloc",     "new",        "Array",      "ArrayList",
-            "HashMap",  "HashSet",     "TreeMap",     "LinkedList", "ArrayDeque", "StringBuilder",
-            "Map",      "Set",         "Buffer",      "bytearray",  "bytes",      "list",
-            "dict",     "set",         "zeros",       "ones",       "empty",      "array",
-            "fill",     "from",        "append",      "push",       "add",        "put",
-            "insert",   "extend",      "unshift",     "concat",     "repeat",     "join",
-            "strdup",   "deque",       "defaultdict", "Counter",    "split",      "alloc",
-            "allocate", "allocUnsafe", "tuple",       "sorted",     "copyOf",     "slice",
-            NULL};
-        if (word_in(s, len, w))
-                return true;
-        for (size_t i = 0; i + 5 <= len; i++)
-                if (!strncasecmp(s + i, "alloc", 5))
-                        return true;
-        return false;
+        return wordset_has(&write_words, s, len) || (len >= 5 && !memcmp(s, "write", 5));
+}
+
+static bool grow_word(const char *s, size_t len)
+{
+        return wordset_has(&grow_words, s, len) || write_word(s, len);
 }
 
 /* Bytes of an element a type word names (0: not a type word). */
 static double type_bytes(const char *s, size_t len)
 {
-        static const struct {
-                const char *w;
-                double bytes;
-        } t[] = {
-            {"char", 1},         {"int8_t", 1},        {"uint8_t", 1},
-            {"byte", 1},         {"bool", 1},          {"boolean", 1},
-            {"Uint8Array", 1},   {"Int8Array", 1},     {"Uint8ClampedArray", 1},
-            {"bytearray", 1},    {"bytes", 1},         {"Buffer", 1},
-            {"short", 2},        {"int16_t", 2},       {"uint16_t", 2},
-            {"Uint16Array", 2},  {"Int16Array", 2},    {"int", 4},
-            {"float", 4},        {"int32_t", 4},       {"uint32_t", 4},
-            {"Int32Array", 4},   {"Uint32Array", 4},   {"Float32Array", 4},
-            {"double", 8},       {"long", 8},          {"size_t", 8},
-            {"ssize_t", 8},      {"int64_t", 8},       {"uint64_t", 8},
-            {"Float64Array", 8}, {"BigInt64Array", 8}, {"BigUint64Array", 8},
-            {"Integer", 32},     {"Long", 32},         {"Double", 32},
-            {"String", 32},      {"Object", 32},       {"struct", 32},
-            {"dict", 32},        {"tuple", 32},        {"str", 32},
-        };
-        for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
-                if (word_is(s, len, t[i].w))
-                        return t[i].bytes;
-        return 0;
+        int i = wordset_find(&type_words, s, len);
+        return i < 0 ? 0 : types[i].bytes;
 }
 
 static bool ident_start(int c)
@@ -132,24 +233,41 @@ static bool ident_cont(int c)
         return isalnum(c) || c == '_' || c == '$';
 }
 
-/* Python-like text: more lines end with ':' than with ';', '{' or '}'. */
+/* Python-like text: more lines end with ':' than with ';', '{' or '}', or (a script with no
+ * block, a comprehension over several lines) no line ends with ';' or '{'. */
 static bool python_like(const char *s, size_t len)
 {
-        long colon = 0, brace = 0;
-        for (size_t i = 0; i < len; i++) {
-                if (s[i] != '\n')
+        long colon = 0, brace = 0, opening = 0;
+        for (size_t i = 0; i <= len; i++) {
+                if (i < len && s[i] != '\n')
                         continue;
                 size_t j = i;
                 while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\r'))
                         j--;
-                if (j == 0)
+                if (j == 0 || s[j - 1] == '\n')
                         continue;
                 char c = s[j - 1];
                 colon += c == ':';
                 brace += c == ';' || c == '{' || c == '}';
+                opening += c == ';' || c == '{';
         }
-        return colon > brace;
+        return colon > brace || (opening == 0 && len > 0);
 }
+
+/* The functions defined in the text (allocating_functions fills it). */
+#define MAX_PARAMS 16
+#define MAX_FNS    32
+struct fn_info {
+        const char *name;
+        size_t name_len;
+        const char *param[MAX_PARAMS];
+        size_t param_len[MAX_PARAMS];
+        size_t nparams;
+};
+struct fn_table {
+        struct fn_info fn[MAX_FNS];
+        size_t n;
+};
 
 struct loop {
         size_t level; /* brace depth (C-like) or indentation (Python) it ends at */
@@ -160,11 +278,29 @@ struct stmt {
         const char *target; /* the name before the first top-level '=' */
         size_t target_len;
         bool assigned, cue, header, define;
-        unsigned sizes;        /* size names in the statement */
-        unsigned seg, seg_max; /* ... in one declarator ("a = malloc(N), b = malloc(N)") */
-        unsigned rhs_sizes;    /* ... after the '=' */
-        unsigned cfor;         /* comprehension fors over the size */
+        unsigned sizes;   /* size names in the statement */
+        unsigned seg_max; /* ... multiplied in one declarator: the degree of its expression */
+        /* the degree per bracket level: a product adds its factors' degrees (W * H is 2), a
+         * sum or a list of values takes the largest ((N + 1) * (M + 1) is 2, hi - lo is 1,
+         * f(a, N) is 1); an allocating call's arguments multiply (calloc(N, size),
+         * make(W, H), Array.from({length: N}, () => new Array(N))), up to the parameter power
+         * of a function of the text */
+        unsigned char dcur[64], dmax[64], dcap[64];
+        bool dmul[64];
+        unsigned rhs_sizes; /* ... after the '=' */
+        unsigned cfor;      /* comprehension fors over the size */
         bool cfor_pending;
+        bool plain;        /* the target is a name (x = ..., int *p = ...), not x[i] = ... */
+        unsigned alloc_pd; /* bracket depth + 1 of the last allocating word, 0 for none */
+        bool alloc_opened; /* its bracket opened (closing it ends the allocation) */
+        double mult;       /* log10 of the constant factors: 96 in N * 96, 3/4 in W * 3 / 4 */
+        double scale_sum;  /* the counted size names' own factors (cap = N * 96; malloc(cap)) */
+        double scale_max;  /* the largest factor of a size name in it */
+        unsigned cap_pd;   /* bracket depth + 1 of a call of a function of the text, 0: none */
+        unsigned cap;      /* ... the size names its parameter power lets count */
+        bool bytes;        /* malloc/realloc/mmap: the count is in bytes */
+        bool grows;        /* NAME += ... */
+        bool has_string;   /* ... with a string in it: text built up piece by piece */
         double elem;
 };
 
@@ -173,10 +309,23 @@ struct lexer {
         size_t len, i;
         bool py;
         struct names size, sized; /* size names; collections allocated with them */
+        struct names allocfn;     /* functions of the text that allocate (a call sizes cells) */
+        unsigned char allocfn_power[MAX_NAMES]; /* ... and their parameter powers */
+        const struct fn_table *fns;             /* every function of the text */
+        int pending_fn;                         /* the last identifier names one, a '(' follows */
+        struct {
+                int fn;
+                unsigned depth, arg;
+        } calls[8]; /* calls of the text's functions being read, innermost last */
+        size_t ncalls;
+        uint32_t bound[MAX_FNS]; /* bit k: the size is passed as parameter k */
         struct loop loops[MAX_LOOPS];
         size_t nloops;
-        unsigned bd, pd; /* brace depth; paren and bracket depth */
-        char brk[64];    /* open brackets, innermost last */
+        unsigned bd, pd;      /* brace depth; paren and bracket depth */
+        char brk[64];         /* open brackets, innermost last */
+        bool opaque[64];      /* ... and whether it is a call that does not allocate */
+        bool ctor, after_new; /* the last identifier constructs (new X, a type); "new" */
+        bool chain; /* in a product with a size name: W * 3 / 4 (numbers, '*', '/', ')') */
         struct stmt st;
         /* loop header being read */
         bool in_header;
@@ -201,6 +350,25 @@ static unsigned active_size_loops(const struct lexer *L)
         return k;
 }
 
+static unsigned deg_of(const struct stmt *st, size_t k)
+{
+        return k < sizeof(st->dcur) ? (st->dcur[k] > st->dmax[k] ? st->dcur[k] : st->dmax[k]) : 0;
+}
+
+static void deg_add(struct stmt *st, size_t k, unsigned v)
+{
+        if (k < sizeof(st->dcur))
+                st->dcur[k] = (unsigned char)(st->dcur[k] + v > 255 ? 255 : st->dcur[k] + v);
+}
+
+static void deg_sep(struct stmt *st, size_t k)
+{
+        if (k < sizeof(st->dcur)) {
+                st->dmax[k] = (unsigned char)deg_of(st, k);
+                st->dcur[k] = 0;
+        }
+}
+
 static void end_statement(struct lexer *L)
 {
         struct stmt *st = &L->st;
@@ -208,24 +376,48 @@ static void end_statement(struct lexer *L)
         double work = loops + st->cfor;
         if (work > L->loop_power)
                 L->loop_power = work;
-        if (st->seg > st->seg_max)
-                st->seg_max = st->seg;
+        for (size_t k = L->pd; k > 0; k--) /* brackets left open */
+                deg_add(st, k - 1, deg_of(st, k));
+        st->seg_max = deg_of(st, 0);
+        if (st->grows && st->has_string && loops > 0)
+                st->cue = true; /* text += '...' in a loop over the size */
         if (st->cue) {
-                double power = st->seg_max + loops;
+                /* an allocation sized by the size itself, bound to a name inside a loop over
+                 * the size, replaces the last one (a row buffer, `cur = [0] * (N + 1)`): the
+                 * loop does not multiply it. Cells of fixed size (a list node) or stores into
+                 * a collection (rows[i] = ..., rows.append(...)) do accumulate */
+                double power = st->seg_max + (st->plain && st->seg_max > 0 ? 0 : loops);
                 if (power > 4)
                         power = 4;
+                /* the constant factors make the element larger: N * 96 chars are N cells of 96
+                 * bytes (8 when no type word says) */
+                double scale = st->mult + st->scale_sum, elem = st->elem;
+                if (elem == 0 && st->bytes)
+                        elem = 1; /* malloc(n * 3): bytes, when no sizeof says otherwise */
+                if (power > 0 && scale != 0) {
+                        elem = (elem > 0 ? elem : 8) * pow(10, scale > 6 ? 6 : scale);
+                        elem = elem < 1 ? 1 : elem;
+                }
                 if (power > L->alloc_power ||
-                    (power == L->alloc_power && power > 0 && st->elem > L->elem)) {
+                    (power == L->alloc_power && power > 0 && elem > L->elem)) {
                         L->alloc_power = power;
-                        L->elem = st->elem;
+                        L->elem = elem;
                 }
                 if (power > 0 && st->target)
                         names_add(&L->sized, st->target, st->target_len);
-        } else if (st->target && st->rhs_sizes &&
+        } else if (st->target && st->rhs_sizes && loops == 0 &&
                    !names_has(&L->size, st->target, st->target_len)) {
+                /* a name assigned from the size outside the loops over it is a size too
+                 * (H = W * 3 / 4, cap = N * 96); inside them it is a value (fy = j * (h - 1)) */
                 names_add(&L->size, st->target, st->target_len);
+                int k = names_index(&L->size, st->target, st->target_len);
+                double sc = st->mult + st->scale_max;
+                if (k >= 0)
+                        L->size.scale[k] = sc < -3 ? -3 : sc > 6 ? 6 : sc;
         }
         L->st = (struct stmt){0};
+        L->chain = false;
+        L->ncalls = 0;
 }
 
 static void push_loop(struct lexer *L, size_t level, bool braceless, bool over)
@@ -244,6 +436,28 @@ static size_t indent_at(const char *s, size_t len, size_t i, bool *blank)
         }
         *blank = i >= len || s[i] == '\n' || s[i] == '\r' || s[i] == '#';
         return ind;
+}
+
+/* Whether the position is inside the arguments of a call that does not allocate, opened
+ * after the statement's last allocating word: the size in random.randrange(N * 3) or
+ * Thread(args=(lo, hi)) is a value, not a count of cells. */
+static bool in_opaque_call(const struct lexer *L)
+{
+        /* within the allocation (the call's brackets, or the operand of [0] * N) only the
+         * calls opened inside it count */
+        size_t at = L->st.alloc_pd ? L->st.alloc_pd - 1 : 0;
+        size_t from = L->st.alloc_pd && L->pd >= at ? at : 0;
+        for (size_t k = from; k < L->pd && k < sizeof(L->opaque); k++)
+                if (L->opaque[k])
+                        return true;
+        return false;
+}
+
+/* A '(' after identifier w opens the arguments of a call that does not allocate (not a
+ * keyword's parenthesis, not range(), not an allocating call). */
+static bool opaque_call(const char *w, size_t n)
+{
+        return w && (!alloc_word(w, n) || grow_word(w, n)) && !wordset_has(&open_words, w, n);
 }
 
 static void on_ident(struct lexer *L, const char *w, size_t n)
@@ -297,9 +511,21 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
                                 L->unit_shift = sh;
                 }
         }
+        L->chain = is_size;
+        if (is_size && L->ncalls && L->pd >= L->calls[L->ncalls - 1].depth) {
+                /* the size passed to a function of the text: its parameter is a size name */
+                unsigned a = L->calls[L->ncalls - 1].arg;
+                L->bound[L->calls[L->ncalls - 1].fn] |= 1u << (a < 31 ? a : 31);
+        }
         if (is_size) {
                 st->sizes++;
-                st->seg++;
+                double sc = L->size.scale[names_index(&L->size, w, n)];
+                if (sc > st->scale_max || st->sizes == 1)
+                        st->scale_max = sc;
+                if (!in_opaque_call(L)) {
+                        deg_add(st, L->pd, 1);
+                        st->scale_sum += sc;
+                }
                 if (st->assigned)
                         st->rhs_sizes++;
                 if (st->cfor_pending) {
@@ -307,15 +533,35 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
                         st->cfor_pending = false;
                 }
         }
-        if (alloc_word(w, n))
+        bool call = L->i < L->len && L->s[L->i] == '(';
+        L->pending_fn = -1;
+        for (size_t k = 0; call && L->fns && k < L->fns->n; k++) {
+                if (L->fns->fn[k].name == w)
+                        call = false; /* the definition itself, not a call */
+                else if (L->fns->fn[k].name_len == n && !memcmp(L->fns->fn[k].name, w, n))
+                        L->pending_fn = (int)k;
+        }
+        if (!call)
+                L->pending_fn = -1;
+        int fn = call ? names_index(&L->allocfn, w, n) : -1;
+        if (fn >= 0) {
+                st->cap_pd = L->pd + 2; /* its arguments, once its '(' is open */
+                st->cap = L->allocfn_power[fn];
+        }
+        if (call && wordset_has(&byte_alloc_words, w, n))
+                st->bytes = true;
+        if (alloc_word(w, n) || (call && write_word(w, n)) || fn >= 0 ||
+            (call && L->py && isupper((unsigned char)w[0]))) {
+                /* an allocating word, a call of a function of the text that allocates, or a
+                 * Python constructor (Record(...)) */
                 st->cue = true;
-        /* reading the whole input: read(), readlines, readFileSync, readAllBytes, a realloc'd
-         * buffer */
-        static const char *const whole[] = {
-            "readlines", "readFileSync", "readAllBytes", "readAllLines", "realloc", "toByteArray",
-            NULL};
-        if (word_in(w, n, whole) || (word_is(w, n, "read") && L->i + 1 < L->len &&
-                                     L->s[L->i] == '(' && L->s[L->i + 1] == ')'))
+                if (!grow_word(w, n)) {
+                        st->alloc_pd = L->pd + 1;
+                        st->alloc_opened = false;
+                }
+        }
+        if (wordset_has(&whole_words, w, n) || (word_is(w, n, "read") && L->i + 1 < L->len &&
+                                                L->s[L->i] == '(' && L->s[L->i + 1] == ')'))
                 L->whole_input = true;
         double b = type_bytes(w, n);
         if (b > 0 && !L->py) {
@@ -341,25 +587,105 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
         }
         if (b > st->elem)
                 st->elem = b;
+        L->ctor = L->after_new || b > 0 || fn >= 0;
+        L->after_new = word_is(w, n, "new");
         L->last_id = w;
         L->last_len = n;
+}
+
+/* A number at s[b .. L->i): a constant factor of the statement when it multiplies or divides
+ * (N * 96, 96 * N, W * 3 / 4; not 10 ** 6, not N + 1), outside calls that hide their
+ * arguments' sizes and outside loop headers. */
+static void on_number(struct lexer *L, size_t b)
+{
+        if (L->in_header || in_opaque_call(L))
+                return;
+        const char *s = L->s;
+        size_t p = b;
+        while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+                p--;
+        bool after_star = p >= 1 && s[p - 1] == '*' && !(p >= 2 && s[p - 2] == '*');
+        size_t j = L->i;
+        while (j < L->len && (s[j] == ' ' || s[j] == '\t'))
+                j++;
+        bool before_star = j < L->len && s[j] == '*' && !(j + 1 < L->len && s[j + 1] == '*');
+        bool after_slash = L->prev == '/';
+        if (before_star && !L->chain) {
+                /* 96 * N: the name after the '*' */
+                size_t k = j + 1;
+                while (k < L->len && (s[k] == ' ' || s[k] == '\t'))
+                        k++;
+                size_t e = k;
+                while (e < L->len && ident_cont((unsigned char)s[e]))
+                        e++;
+                before_star = e > k && names_has(&L->size, s + k, e - k);
+        }
+        if (!((after_star || after_slash) && L->chain) && !before_star)
+                return;
+        double v = 0;
+        for (size_t k = b; k < L->i && (isdigit((unsigned char)s[k]) || s[k] == '_'); k++)
+                if (s[k] != '_')
+                        v = v * 10 + (s[k] - '0');
+        if (v <= 1 || v > 1e6)
+                return;
+        L->st.mult += after_slash ? -log10(v) : log10(v);
 }
 
 /* Punctuation c at L->i - 1. */
 static void on_punct(struct lexer *L, char c)
 {
         struct stmt *st = &L->st;
+        if (c != '*' && c != '/' && c != ')')
+                L->chain = false;
+        if (c == '(' && L->pending_fn >= 0 && L->prev == 'i' &&
+            L->ncalls < sizeof(L->calls) / sizeof(L->calls[0])) {
+                L->calls[L->ncalls].fn = L->pending_fn;
+                L->calls[L->ncalls].depth = L->pd + 1;
+                L->calls[L->ncalls++].arg = 0;
+        }
+        L->pending_fn = -1;
+        if (c == ',' && L->ncalls && L->pd == L->calls[L->ncalls - 1].depth)
+                L->calls[L->ncalls - 1].arg++;
         if (c == '(' || c == '[' || (c == '{' && L->pd > 0)) {
-                if (L->pd < sizeof(L->brk))
+                if (L->pd < sizeof(L->brk)) {
                         L->brk[L->pd] = c;
+                        L->opaque[L->pd] = c == '(' && L->prev == 'i' && !L->ctor &&
+                                           opaque_call(L->last_id, L->last_len);
+                }
+                if (st->alloc_pd && L->pd == st->alloc_pd - 1)
+                        st->alloc_opened = true;
+                size_t k = L->pd + 1;
+                if (k < sizeof(st->dcur)) {
+                        bool named = L->prev == 'i' && L->last_id;
+                        bool alloc_call = named && ((alloc_word(L->last_id, L->last_len) &&
+                                                     !grow_word(L->last_id, L->last_len)) ||
+                                                    type_bytes(L->last_id, L->last_len) > 0 ||
+                                                    st->cap_pd == L->pd + 2);
+                        st->dcur[k] = st->dmax[k] = 0;
+                        st->dcap[k] = (unsigned char)(st->cap_pd == L->pd + 2 ? st->cap + 1 : 0);
+                        /* a tuple inside an allocating call's arguments multiplies too:
+                         * zeros((N, N)) */
+                        st->dmul[k] = alloc_call || (c == '(' && !named && st->dmul[k - 1]);
+                }
                 L->pd++;
                 if (c == '[' && L->py && L->prev == '*')
                         st->cue = true; /* N * [0] */
                 return;
         }
         if (c == ')' || c == ']' || (c == '}' && L->pd > 0)) {
-                if (L->pd)
+                if (L->pd) {
+                        unsigned v = deg_of(st, L->pd);
+                        if (L->pd < sizeof(st->dcap) && st->dcap[L->pd] && v > st->dcap[L->pd] - 1u)
+                                v = st->dcap[L->pd] - 1u;
                         L->pd--;
+                        deg_add(st, L->pd, v);
+                }
+                if (st->alloc_pd && st->alloc_opened && L->pd == st->alloc_pd - 1)
+                        st->alloc_pd = 0; /* the allocating call is over */
+                if (st->cap_pd && L->pd + 1 < st->cap_pd)
+                        st->cap_pd = 0;
+                while (L->ncalls && L->pd < L->calls[L->ncalls - 1].depth)
+                        L->ncalls--;
                 if (L->in_header && L->pd == L->header_pd && !L->py) {
                         /* the header's closing parenthesis: a braced body or one statement */
                         L->in_header = false;
@@ -390,18 +716,27 @@ static void on_punct(struct lexer *L, char c)
                 return;
         }
         if (c == ',' && L->pd == 0) {
-                if (st->seg > st->seg_max)
-                        st->seg_max = st->seg;
-                st->seg = 0;
+                deg_sep(st, 0); /* the next declarator */
                 return;
         }
-        if (c == '*' && L->py && L->prev == ']')
+        if (c == ',' && L->pd < sizeof(st->dmul) && !st->dmul[L->pd])
+                deg_sep(st, L->pd); /* the next value */
+        if ((c == '+' || c == '-') && L->i < L->len && L->s[L->i] != c && L->s[L->i] != '=' &&
+            L->s[L->i] != '>' && !(L->i >= 2 && L->s[L->i - 2] == c))
+                deg_sep(st, L->pd); /* a sum: its largest term */
+        if (c == '*' && L->py && L->prev == ']') {
                 st->cue = true; /* [0] * N */
+                st->alloc_pd = L->pd + 1;
+                st->alloc_opened = false;
+        }
+        if (c == '=' && L->pd == 0 && L->prev == '+')
+                st->grows = true;
         if (c == '=' && L->pd == 0 && !st->assigned) {
                 char before = L->i >= 2 ? L->s[L->i - 2] : ' ';
                 char after = L->i < L->len ? L->s[L->i] : ' ';
                 if (!strchr("=!<>+-*/%&|^:~", before) && after != '=' && L->last_id) {
                         st->assigned = true;
+                        st->plain = L->prev == 'i';
                         st->target = L->last_id;
                         st->target_len = L->last_len;
                 }
@@ -450,8 +785,256 @@ static void on_newline(struct lexer *L)
         }
 }
 
+/* Functions defined in the text whose body allocates: `def f(`, `function f(`, or a name whose
+ * parameter list is followed by '{' (C, Java, JavaScript methods); the body is taken to run to
+ * the next definition. Each gets its parameter power: the most parameters one allocating
+ * statement of its body names (make(w, h) around malloc(w * h * 3) is 2; levenshtein(s, t, n,
+ * m) around malloc((m + 1) * sizeof(int)) is 1). A call of one with the size in its arguments
+ * then allocates that many cells, at most its parameter power of them. */
+struct fn_scan {
+        struct fn_info fi; /* name and parameters */
+        unsigned power;    /* the most parameters in one allocating statement */
+        unsigned in_stmt;  /* bit k: parameter k named in the current statement */
+        bool stmt_allocates, allocates;
+};
+
+static void fn_end_statement(struct fn_scan *f)
+{
+        if (f->stmt_allocates) {
+                unsigned k = (unsigned)__builtin_popcount(f->in_stmt);
+                if (k > f->power)
+                        f->power = k;
+        }
+        f->in_stmt = 0;
+        f->stmt_allocates = false;
+}
+
+static void fn_finish(struct fn_scan *f, struct names *fns, unsigned char *powers,
+                      struct fn_table *all)
+{
+        fn_end_statement(f);
+        if (f->fi.name && all->n < MAX_FNS) {
+                all->fn[all->n++] = f->fi;
+        }
+        if (f->fi.name && f->allocates && fns->n < MAX_NAMES &&
+            !names_has(fns, f->fi.name, f->fi.name_len)) {
+                powers[fns->n] = (unsigned char)f->power;
+                names_add(fns, f->fi.name, f->fi.name_len);
+        }
+}
+
+/* The parameter names in s[open + 1 .. close): identifiers that are not type words. */
+static void fn_params(struct fn_scan *f, const char *s, size_t open, size_t close)
+{
+        static const char *const skip[] = {"const", "unsigned", "signed", "struct",
+                                           "final", "self",     "this",   NULL};
+        for (size_t i = open + 1; i < close;) {
+                if (!ident_start((unsigned char)s[i])) {
+                        i++;
+                        continue;
+                }
+                size_t b = i;
+                while (i < close && ident_cont((unsigned char)s[i]))
+                        i++;
+                bool skipped = type_bytes(s + b, i - b) > 0;
+                for (const char *const *k = skip; *k && !skipped; k++)
+                        skipped = word_is(s + b, i - b, *k);
+                if (!skipped && f->fi.nparams < MAX_PARAMS) {
+                        f->fi.param[f->fi.nparams] = s + b;
+                        f->fi.param_len[f->fi.nparams++] = i - b;
+                }
+        }
+}
+
+/* The ')' matching the '(' at open, or len when a ';' or '{' comes first. */
+static size_t close_paren(const char *s, size_t len, size_t open)
+{
+        size_t depth = 0;
+        for (size_t k = open; k < len; k++) {
+                depth += s[k] == '(';
+                if (s[k] == ')' && --depth == 0)
+                        return k;
+                if (s[k] == ';' || s[k] == '{')
+                        return len;
+        }
+        return len;
+}
+
+static void allocating_functions(const char *s, size_t len, struct names *fns,
+                                 unsigned char *powers, struct fn_table *all)
+{
+        struct fn_scan f = {0};
+        unsigned pd = 0; /* bracket depth: statements end outside brackets */
+        for (size_t i = 0; i < len;) {
+                char c = s[i];
+                if (!ident_start((unsigned char)c) ||
+                    (i > 0 && ident_cont((unsigned char)s[i - 1]))) {
+                        if (c == '(' || c == '[')
+                                pd++;
+                        else if ((c == ')' || c == ']') && pd)
+                                pd--;
+                        else if (c == ';' || c == '{' || c == '}' || (c == '\n' && !pd))
+                                fn_end_statement(&f);
+                        i++;
+                        continue;
+                }
+                size_t b = i;
+                while (i < len && ident_cont((unsigned char)s[i]))
+                        i++;
+                const char *w = s + b;
+                size_t n = i - b;
+                size_t j = i;
+                while (j < len && (s[j] == ' ' || s[j] == '\t'))
+                        j++;
+                size_t open = len, close = len;
+                if (word_is(w, n, "def") || word_is(w, n, "function")) {
+                        /* the name follows, then its parameters */
+                        size_t k = j;
+                        while (k < len && ident_cont((unsigned char)s[k]))
+                                k++;
+                        if (k > j && ident_start((unsigned char)s[j])) {
+                                w = s + j;
+                                n = k - j;
+                                i = k;
+                                while (k < len && (s[k] == ' ' || s[k] == '\t'))
+                                        k++;
+                                if (k < len && s[k] == '(') {
+                                        open = k;
+                                        close = close_paren(s, len, k);
+                                        if (close == len)
+                                                open = len;
+                                }
+                                if (open == len)
+                                        open = close = i; /* no parameter list */
+                        }
+                } else if (j < len && s[j] == '(' && !wordset_has(&nodef_words, w, n)) {
+                        /* NAME(...) { : a definition (a call is followed by ';' or more) */
+                        size_t k = close_paren(s, len, j);
+                        if (k < len) {
+                                size_t e = k + 1;
+                                while (e < len && isspace((unsigned char)s[e]))
+                                        e++;
+                                /* Java's `throws X` between the list and the body */
+                                if (e + 6 < len && !memcmp(s + e, "throws", 6))
+                                        while (e < len && s[e] != '{' && s[e] != ';')
+                                                e++;
+                                if (e < len && s[e] == '{') {
+                                        open = j;
+                                        close = k;
+                                }
+                        }
+                }
+                if (open < len) {
+                        fn_finish(&f, fns, powers, all);
+                        f = (struct fn_scan){.fi = {.name = w, .name_len = n}};
+                        fn_params(&f, s, open, close);
+                        i = close > i ? close : i; /* the body follows the parameters */
+                        pd = 0;
+                        continue;
+                }
+                if (!f.fi.name)
+                        continue;
+                if (alloc_word(w, n)) {
+                        f.allocates = true;
+                        f.stmt_allocates = true;
+                }
+                for (size_t k = 0; k < f.fi.nparams; k++)
+                        if (f.fi.param_len[k] == n && !memcmp(f.fi.param[k], w, n))
+                                f.in_stmt |= 1u << k;
+        }
+        fn_finish(&f, fns, powers, all);
+}
+
+/* One pass of the lexer over the text (L set up by size_stats). */
+static void lex_run(struct lexer *L)
+{
+        const char *s = L->s;
+        size_t len = L->len;
+        while (L->i < len) {
+                unsigned char c = (unsigned char)s[L->i];
+                if (c == ' ' || c == '\t' || c == '\r') {
+                        L->i++;
+                        continue;
+                }
+                if (c == '\n') {
+                        L->i++;
+                        on_newline(L);
+                        continue;
+                }
+                /* comments: // and block comments; '#' then a space (Python) */
+                if (c == '/' && L->i + 1 < len && s[L->i + 1] == '/') {
+                        while (L->i < len && s[L->i] != '\n')
+                                L->i++;
+                        continue;
+                }
+                if (c == '/' && L->i + 1 < len && s[L->i + 1] == '*') {
+                        const char *e = NULL;
+                        for (size_t j = L->i + 2; j + 1 < len; j++)
+                                if (s[j] == '*' && s[j + 1] == '/') {
+                                        e = s + j;
+                                        break;
+                                }
+                        L->i = e ? (size_t)(e - s) + 2 : len;
+                        continue;
+                }
+                if (c == '#' && L->py) {
+                        while (L->i < len && s[L->i] != '\n')
+                                L->i++;
+                        continue;
+                }
+                if (c == '"' || c == '\'' || c == '`') {
+                        bool triple =
+                            L->i + 2 < len && s[L->i + 1] == (char)c && s[L->i + 2] == (char)c;
+                        if (triple) {
+                                size_t j = L->i + 3;
+                                while (j + 2 < len && !(s[j] == (char)c && s[j + 1] == (char)c &&
+                                                        s[j + 2] == (char)c))
+                                        j++;
+                                L->i = j + 3 < len ? j + 3 : len;
+                        } else {
+                                L->i++;
+                                while (L->i < len && s[L->i] != (char)c && s[L->i] != '\n') {
+                                        if (s[L->i] == '\\' && L->i + 1 < len)
+                                                L->i++;
+                                        L->i++;
+                                }
+                                if (L->i < len && s[L->i] == (char)c)
+                                        L->i++;
+                        }
+                        L->prev = 's';
+                        L->st.has_string = true;
+                        L->line_start = false;
+                        continue;
+                }
+                if (ident_start(c)) {
+                        size_t st = L->i;
+                        while (L->i < len && ident_cont((unsigned char)s[L->i]))
+                                L->i++;
+                        on_ident(L, s + st, L->i - st);
+                        L->prev = 'i';
+                        L->line_start = false;
+                        continue;
+                }
+                if (isdigit(c)) {
+                        size_t b = L->i;
+                        while (L->i < len && (ident_cont((unsigned char)s[L->i]) || s[L->i] == '.'))
+                                L->i++;
+                        on_number(L, b);
+                        L->prev = 'n';
+                        L->line_start = false;
+                        continue;
+                }
+                L->i++;
+                on_punct(L, (char)c);
+                L->prev = (char)c;
+                L->line_start = false;
+        }
+        end_statement(L);
+}
+
 void size_stats(const char *s, size_t len, const char *name, size_t name_len, double out[5])
 {
+        pthread_once(&words_once, words_init);
         static struct lexer zero;
         struct lexer L = zero;
         static const char none[] = "\x01";
@@ -460,90 +1043,35 @@ void size_stats(const char *s, size_t len, const char *name, size_t name_len, do
                 name = none;
                 name_len = 1;
         }
+        struct fn_table fns = {.n = 0};
         L.s = s;
         L.len = len;
         L.py = python_like(s, len);
         L.line_start = true;
+        L.pending_fn = -1;
+        L.fns = &fns;
         names_add(&L.size, name, name_len);
+        allocating_functions(s, len, &L.allocfn, L.allocfn_power, &fns);
         bool blank;
         L.line_indent = indent_at(s, len, 0, &blank);
-        while (L.i < len) {
-                unsigned char c = (unsigned char)s[L.i];
-                if (c == ' ' || c == '\t' || c == '\r') {
-                        L.i++;
-                        continue;
-                }
-                if (c == '\n') {
-                        L.i++;
-                        on_newline(&L);
-                        continue;
-                }
-                /* comments: // and block comments; '#' then a space (Python) */
-                if (c == '/' && L.i + 1 < len && s[L.i + 1] == '/') {
-                        while (L.i < len && s[L.i] != '\n')
-                                L.i++;
-                        continue;
-                }
-                if (c == '/' && L.i + 1 < len && s[L.i + 1] == '*') {
-                        const char *e = NULL;
-                        for (size_t j = L.i + 2; j + 1 < len; j++)
-                                if (s[j] == '*' && s[j + 1] == '/') {
-                                        e = s + j;
-                                        break;
-                                }
-                        L.i = e ? (size_t)(e - s) + 2 : len;
-                        continue;
-                }
-                if (c == '#' && L.py) {
-                        while (L.i < len && s[L.i] != '\n')
-                                L.i++;
-                        continue;
-                }
-                if (c == '"' || c == '\'' || c == '`') {
-                        bool triple =
-                            L.i + 2 < len && s[L.i + 1] == (char)c && s[L.i + 2] == (char)c;
-                        if (triple) {
-                                size_t j = L.i + 3;
-                                while (j + 2 < len && !(s[j] == (char)c && s[j + 1] == (char)c &&
-                                                        s[j + 2] == (char)c))
-                                        j++;
-                                L.i = j + 3 < len ? j + 3 : len;
-                        } else {
-                                L.i++;
-                                while (L.i < len && s[L.i] != (char)c && s[L.i] != '\n') {
-                                        if (s[L.i] == '\\' && L.i + 1 < len)
-                                                L.i++;
-                                        L.i++;
-                                }
-                                if (L.i < len && s[L.i] == (char)c)
-                                        L.i++;
+        struct lexer L0 = L;
+        lex_run(&L);
+        /* the size passed to a function of the text: its parameter is a size name there (a
+         * helper's loops over n, a build(n) called with N); a second pass reads the text again
+         * with those names */
+        bool more = false;
+        for (size_t f = 0; f < fns.n; f++)
+                for (size_t k = 0; k < fns.fn[f].nparams && k < 32; k++)
+                        if ((L.bound[f] >> k & 1) &&
+                            !names_has(&L0.size, fns.fn[f].param[k], fns.fn[f].param_len[k]) &&
+                            L0.size.n < MAX_NAMES) {
+                                names_add(&L0.size, fns.fn[f].param[k], fns.fn[f].param_len[k]);
+                                more = true;
                         }
-                        L.prev = 's';
-                        L.line_start = false;
-                        continue;
-                }
-                if (ident_start(c)) {
-                        size_t st = L.i;
-                        while (L.i < len && ident_cont((unsigned char)s[L.i]))
-                                L.i++;
-                        on_ident(&L, s + st, L.i - st);
-                        L.prev = 'i';
-                        L.line_start = false;
-                        continue;
-                }
-                if (isdigit(c)) {
-                        while (L.i < len && (ident_cont((unsigned char)s[L.i]) || s[L.i] == '.'))
-                                L.i++;
-                        L.prev = 'n';
-                        L.line_start = false;
-                        continue;
-                }
-                L.i++;
-                on_punct(&L, (char)c);
-                L.prev = (char)c;
-                L.line_start = false;
+        if (more) {
+                L = L0;
+                lex_run(&L);
         }
-        end_statement(&L);
         out[0] = L.alloc_power;
         out[1] = L.loop_power > 4 ? 4 : L.loop_power;
         out[2] = L.elem > 0 ? log2(L.elem) + 1 : 0;

@@ -24,7 +24,8 @@ void train_opts_default(struct train_opts *o)
                                  .regularised = true,
                                  .one_sided = true,
                                  .elastic = false,
-                                 .group_correction = false};
+                                 .group_correction = false,
+                                 .pooled_correction = true};
         gbt_params_default(&o->gbt);
         o->modes[MODE_METADATA] = true;
         o->modes[MODE_CODE] = code_features_len() > 0;
@@ -175,13 +176,15 @@ struct calib_groups {
         unsigned char *seen;  /* scratch, one per program */
         size_t nprog;
         bool by_program; /* the finite-sample correction counted in programs */
+        bool pooled;     /* ... in the programs of the whole calibration set */
 };
 
 static double quantile_of(double *r, const unsigned *ids, size_t nr, const struct calib_groups *g,
                           double coverage)
 {
-        size_t groups =
-            g->by_program ? count_distinct(ids, nr, g->seen, g->nprog) : 0; /* 0: plain */
+        size_t groups = g->by_program ? count_distinct(ids, nr, g->seen, g->nprog)
+                        : g->pooled   ? g->nprog
+                                      : 0; /* 0: plain */
         return conformal_quantile_groups(r, nr, groups, coverage);
 }
 
@@ -450,7 +453,8 @@ int model_train(const struct dataset *d, const size_t *idx_in, size_t n, const s
                                   .ids = gids,
                                   .seen = seen,
                                   .nprog = nprog,
-                                  .by_program = o->group_correction};
+                                  .by_program = o->group_correction,
+                                  .pooled = o->pooled_correction};
         /* without a refit, the final model is the (only) fit's */
         struct model *m = calloc(1, sizeof(*m));
         if (!m)
@@ -635,6 +639,10 @@ int model_train(const struct dataset *d, const size_t *idx_in, size_t n, const s
         json_object_set_new(params, "mid_max_depth", json_integer(MID_DEPTH));
         json_object_set_new(params, "mid_min_child_weight", json_integer(MID_MIN_CHILD_WEIGHT));
         json_object_set_new(params, "one_sided", json_boolean(o->one_sided));
+        json_object_set_new(params, "finite_sample_correction",
+                            json_string(o->group_correction    ? "programs per group"
+                                        : o->pooled_correction ? "programs"
+                                                               : "runs"));
         if (refit)
                 json_object_set_new(params, "calibration_folds", json_integer((json_int_t)nfit));
         else

@@ -311,15 +311,96 @@ static void test_size_stats(void **state)
            "    int[] a = new int[N];\n    for (int i = 0; i < N; i++) a[i] = i;\n"
            "    for (int r = 0; r < 3; r++) { a[r] += r; }\n  }\n}\n",
            1, 1, 4);
-        /* C: H is derived from W (an alias), so W * H is two size names; casts do not count */
+        /* C: H is derived from W (an alias), so W * H is two size names; casts do not count;
+         * the constant factors (H is 3/4 of W, 3 bytes a pixel) make a cell of 2.25 bytes */
         sz("#define W 640\n#define H (W * 3 / 4)\n"
            "int main(void) {\n  unsigned char *px = malloc((size_t)W * H * 3);\n"
            "  char **names = malloc(W * sizeof(char *));\n  return px[0];\n}\n",
-           2, 0, 1);
+           2, 0, 2.25);
+        /* a capacity computed from the size: N * 96 + 16 chars are N cells of 96 bytes; a
+         * factor in a sum (N + 1) * 4 or in a value (x * 2) is none */
+        sz("#define N 1000\nint main(void) {\n  size_t cap = (size_t)N * 96 + 16, len = 0;\n"
+           "  char *doc = malloc(cap);\n  return doc[len];\n}\n",
+           1, 0, 96);
+        sz("N = 1000\nxs = [x * 2 for x in range(N)]\n", 1, 1, 0);
         /* Python: a loop over a collection allocated with the size is a size loop; growth in it
          * is one power */
         sz("N = 100000\ndata = list(range(N))\nout = []\nfor x in data:\n    out.append(x * 2)\n"
            "print(len(out))\n",
+           1, 1, 0);
+        /* a row buffer bound to a name in a loop over the size replaces the last one: N, not
+         * N x N; a row stored into a table does accumulate */
+        sz("N = 1000\nprev = [0] * (N + 1)\nfor i in range(N):\n    cur = [0] * (N + 1)\n"
+           "    prev = cur\nprint(prev[N])\n",
+           1, 1, 0);
+        sz("#define N 1000\nint main(void) {\n  double **m = malloc(N * sizeof(double *));\n"
+           "  for (int i = 0; i < N; i++)\n    m[i] = malloc(N * sizeof(double));\n}\n",
+           2, 1, 8);
+        /* the size as a value in a call that does not allocate is no count of cells
+         * (randrange(N * 3)); nor in what a push is given; the loop around it counts */
+        sz("import random\nN = 5000\nwords = ['w%d' % random.randrange(N * 3) for _ in "
+           "range(N)]\n",
+           1, 1, 0);
+        sz("const N = 5000;\nconst seq = [];\nfor (let i = 0; i < N; i++) seq.push(i % (N * 2));\n",
+           1, 1, 0);
+        /* threads over a constant, whose arguments mention the size: no allocation over it */
+        sz("import threading\nLIMIT = 100000\nstep = LIMIT // 4\n"
+           "ws = [threading.Thread(target=f, args=(i * step, LIMIT)) for i in range(4)]\n",
+           0, 0, 0);
+        /* ...but a row appended per iteration is N x N, and new X(N) constructs X of N */
+        sz("N = 300\nrows = []\nfor i in range(N):\n    rows.append([0] * N)\n", 2, 1, 0);
+        sz("const N = 5000;\nconst a = new Float64Array(N);\nconsole.log(a[0]);\n", 1, 0, 8);
+        /* a comprehension over several lines in a script with no block is Python */
+        sz("import json\nN = 4000\nrecs = [\n    {\"id\": i, \"tags\": [1, 2]}\n"
+           "    for i in range(N)\n]\nprint(json.dumps(recs)[:10])\n",
+           1, 1, 0);
+        /* a function of the text that allocates, called with the size: its cells (its
+         * parameters are sizes then: malloc(w * h * 3) is W x H cells of 3 bytes, malloc
+         * counting bytes) */
+        sz("#define W 640\n#define H W\n"
+           "static unsigned char *make(int w, int h)\n{\n  return malloc((size_t)w * h * 3);\n}\n"
+           "int main(void)\n{\n  unsigned char *px = make(W, H);\n  return px[0];\n}\n",
+           2, 0, 3);
+        /* ...but no more of them than one allocation in its body names parameters: two rows of
+         * m + 1 ints for an n x m distance are m cells (of 4 bytes), not n x m */
+        sz("#define N 1000\n"
+           "static int lev(const char *s, const char *t, int n, int m)\n{\n"
+           "  int *prev = malloc((m + 1) * sizeof(int));\n  return prev[0] + s[n] + t[m];\n}\n"
+           "int main(void)\n{\n  char *a = malloc(N + 1), *b = malloc(N + 1);\n"
+           "  printf(\"%d %d\\n\", lev(a, b, N, N), N);\n}\n",
+           1, 0, 4);
+        /* the size passed to a helper: the helper's loops over its parameters are loops over
+         * the size (n x m edit distance), read in a second pass */
+        sz("#define N 1000\n"
+           "static int dist(const char *s, const char *t, int n, int m)\n{\n  int d = 0;\n"
+           "  for (int i = 0; i < n; i++)\n    for (int j = 0; j < m; j++)\n"
+           "      d += s[i] != t[j];\n  return d;\n}\n"
+           "int main(void)\n{\n  return dist(\"a\", \"b\", N, N);\n}\n",
+           0, 2, 0);
+        /* degrees: a difference of sizes is one (new int[hi - lo]), a product two, the values
+         * of a call that does not allocate their largest; calloc's arguments multiply */
+        sz("class S {\n  static final int N = 5000;\n  static void sort(int[] a, int lo, int hi) "
+           "{\n"
+           "    int[] tmp = new int[hi - lo];\n  }\n"
+           "  public static void main(String[] x) {\n    int[] a = new int[N];\n"
+           "    sort(a, 0, N);\n  }\n}\n",
+           1, 0, 4);
+        sz("#define N 300\nint main(void) {\n  double *m = calloc((size_t)N * N, sizeof(double));\n"
+           "  return m[0] > 0;\n}\n",
+           2, 0, 8);
+        sz("N = 300\nM = N\ngrid = [[0] * (M + 1) for _ in range(N + 1)]\n", 2, 1, 0);
+        /* a Python constructor per iteration accumulates (heap of records) */
+        sz("import heapq\nN = 1000\nheap = []\nfor i in range(N):\n"
+           "    heapq.heappush(heap, Record(i, i))\n",
+           1, 1, 0);
+        /* text built up with += in a loop over the size; a counter is not */
+        sz("const N = 1000;\nlet text = '';\nfor (let i = 0; i < N; i++) text += 'ab' + i;\n", 1, 1,
+           0);
+        sz("const N = 1000;\nlet c = 0;\nfor (let i = 0; i < N; i++) c += i;\n", 0, 1, 0);
+        /* a file written in a loop over the size fills the page cache */
+        sz("#define MB 64\nint main(void) {\n  static char buf[1 << 20];\n"
+           "  FILE *f = fopen(\"/tmp/x\", \"wb\");\n"
+           "  for (int i = 0; i < MB; i++)\n    fwrite(buf, 1, sizeof(buf), f);\n}\n",
            1, 1, 0);
         /* no named size: nothing; a size that is never used: nothing */
         sz("print('hello')\n", 0, 0, 0);

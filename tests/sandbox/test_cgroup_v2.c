@@ -589,7 +589,7 @@ static void test_real_unified(void **state)
         fclose(f);
         if (!parent[0])
                 skip();
-        char before[512];
+        char before[4096]; /* as large as slurp's buffer */
         snprintf(before, sizeof(before), "%s", slurp(parent, "cgroup.subtree_control"));
 
         assert_int_equal(cgroup_host_open_v2(parent, &fx->host), 0);
