@@ -2,7 +2,9 @@
 # Fuzz the analyser with libFuzzer (clang-14, Debian's libclang-rt-14-dev): SECONDS per
 # language (default 180), every language in turn, starting from the checked-in corpus
 # fuzz/corpus/<lang>/. New inputs go to build-fuzz/corpus/<lang>/ (not the checked-in corpus);
-# crashes to build-fuzz/crashes/. Exit status 1 when any language found a crash.
+# crashes to build-fuzz/crashes/. Then the prediction's literal and size statistics for SECONDS
+# more (fuzz/fuzz_literals.c, seeded with the analyser's corpus of the four corpus languages).
+# Exit status 1 when any target found a crash.
 #   tools/fuzz-analyze.sh [SECONDS] [LANG...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,4 +51,18 @@ for l in "${langs[@]}"; do
   fi
   grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$out/$l.log" | tr '\n' ' '; echo
 done
+# The literal and size statistics (the prediction's text lexers): any bytes.
+$CC -g -O1 -std=gnu11 -D_GNU_SOURCE -Isrc -fsanitize=fuzzer,address,undefined \
+  -fno-sanitize-recover=undefined -o "$out/fuzz_literals" fuzz/fuzz_literals.c \
+  src/predict/features.c src/predict/sizes.c src/predict/code_stub.c -lpthread -lm
+mkdir -p "$out/corpus/literals"
+seeds=()
+for l in python javascript c java; do [ -d "fuzz/corpus/$l" ] && seeds+=("fuzz/corpus/$l"); done
+echo "fuzz: literals for ${secs}s"
+if ! ASAN_OPTIONS=detect_leaks=1 "$out/fuzz_literals" -max_total_time="$secs" -timeout=10 \
+    -rss_limit_mb=2048 -max_len=65536 -artifact_prefix="$out/crashes/literals-" \
+    -print_final_stats=1 "$out/corpus/literals" "${seeds[@]}" 2> "$out/literals.log"; then
+  echo "fuzz: literals FAILED (see $out/literals.log and $out/crashes/)"; status=1
+fi
+grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$out/literals.log" | tr '\n' ' '; echo
 exit $status
