@@ -785,6 +785,42 @@ static void on_newline(struct lexer *L)
         }
 }
 
+/* If s[i] starts a comment (//, block, '#' in Python-like text) or a quoted string ('…', "…",
+ * `…`, ending at their quote or the line's end; triple-quoted ones may span lines), the index
+ * just past it, *string saying which; else i. */
+static size_t skip_noise(const char *s, size_t len, size_t i, bool py, bool *string)
+{
+        char c = s[i];
+        *string = false;
+        if ((c == '/' && i + 1 < len && s[i + 1] == '/') || (c == '#' && py)) {
+                while (i < len && s[i] != '\n')
+                        i++;
+                return i;
+        }
+        if (c == '/' && i + 1 < len && s[i + 1] == '*') {
+                for (size_t j = i + 2; j + 1 < len; j++)
+                        if (s[j] == '*' && s[j + 1] == '/')
+                                return j + 2;
+                return len;
+        }
+        if (c != '"' && c != '\'' && c != '`')
+                return i;
+        *string = true;
+        if (i + 2 < len && s[i + 1] == c && s[i + 2] == c) {
+                size_t j = i + 3;
+                while (j + 2 < len && !(s[j] == c && s[j + 1] == c && s[j + 2] == c))
+                        j++;
+                return j + 3 < len ? j + 3 : len;
+        }
+        i++;
+        while (i < len && s[i] != c && s[i] != '\n') {
+                if (s[i] == '\\' && i + 1 < len)
+                        i++;
+                i++;
+        }
+        return i < len && s[i] == c ? i + 1 : i;
+}
+
 /* Functions defined in the text whose body allocates: `def f(`, `function f(`, or a name whose
  * parameter list is followed by '{' (C, Java, JavaScript methods); the body is taken to run to
  * the next definition. Each gets its parameter power: the most parameters one allocating
@@ -860,13 +896,19 @@ static size_t close_paren(const char *s, size_t len, size_t open)
         return len;
 }
 
-static void allocating_functions(const char *s, size_t len, struct names *fns,
+static void allocating_functions(const char *s, size_t len, bool py, struct names *fns,
                                  unsigned char *powers, struct fn_table *all)
 {
         struct fn_scan f = {0};
         unsigned pd = 0; /* bracket depth: statements end outside brackets */
         for (size_t i = 0; i < len;) {
                 char c = s[i];
+                bool str;
+                size_t past = skip_noise(s, len, i, py, &str);
+                if (past != i) {
+                        i = past; /* a '(' in a comment or a string is none */
+                        continue;
+                }
                 if (!ident_start((unsigned char)c) ||
                     (i > 0 && ident_cont((unsigned char)s[i - 1]))) {
                         if (c == '(' || c == '[')
@@ -887,7 +929,11 @@ static void allocating_functions(const char *s, size_t len, struct names *fns,
                 while (j < len && (s[j] == ' ' || s[j] == '\t'))
                         j++;
                 size_t open = len, close = len;
-                if (word_is(w, n, "def") || word_is(w, n, "function")) {
+                /* definitions are at bracket depth 0: looking for one's parameter list only
+                 * there keeps the pass linear (a(a(a(... would rescan the rest each time) */
+                if (pd > 0) {
+                        /* nothing to look for */
+                } else if (word_is(w, n, "def") || word_is(w, n, "function")) {
                         /* the name follows, then its parameters */
                         size_t k = j;
                         while (k < len && ident_cont((unsigned char)s[k]))
@@ -916,7 +962,8 @@ static void allocating_functions(const char *s, size_t len, struct names *fns,
                                         e++;
                                 /* Java's `throws X` between the list and the body */
                                 if (e + 6 < len && !memcmp(s + e, "throws", 6))
-                                        while (e < len && s[e] != '{' && s[e] != ';')
+                                        for (size_t m = 0;
+                                             m < 256 && e < len && s[e] != '{' && s[e] != ';'; m++)
                                                 e++;
                                 if (e < len && s[e] == '{') {
                                         open = j;
@@ -961,49 +1008,15 @@ static void lex_run(struct lexer *L)
                         on_newline(L);
                         continue;
                 }
-                /* comments: // and block comments; '#' then a space (Python) */
-                if (c == '/' && L->i + 1 < len && s[L->i + 1] == '/') {
-                        while (L->i < len && s[L->i] != '\n')
-                                L->i++;
-                        continue;
-                }
-                if (c == '/' && L->i + 1 < len && s[L->i + 1] == '*') {
-                        const char *e = NULL;
-                        for (size_t j = L->i + 2; j + 1 < len; j++)
-                                if (s[j] == '*' && s[j + 1] == '/') {
-                                        e = s + j;
-                                        break;
-                                }
-                        L->i = e ? (size_t)(e - s) + 2 : len;
-                        continue;
-                }
-                if (c == '#' && L->py) {
-                        while (L->i < len && s[L->i] != '\n')
-                                L->i++;
-                        continue;
-                }
-                if (c == '"' || c == '\'' || c == '`') {
-                        bool triple =
-                            L->i + 2 < len && s[L->i + 1] == (char)c && s[L->i + 2] == (char)c;
-                        if (triple) {
-                                size_t j = L->i + 3;
-                                while (j + 2 < len && !(s[j] == (char)c && s[j + 1] == (char)c &&
-                                                        s[j + 2] == (char)c))
-                                        j++;
-                                L->i = j + 3 < len ? j + 3 : len;
-                        } else {
-                                L->i++;
-                                while (L->i < len && s[L->i] != (char)c && s[L->i] != '\n') {
-                                        if (s[L->i] == '\\' && L->i + 1 < len)
-                                                L->i++;
-                                        L->i++;
-                                }
-                                if (L->i < len && s[L->i] == (char)c)
-                                        L->i++;
+                bool str;
+                size_t e = skip_noise(s, len, L->i, L->py, &str);
+                if (e != L->i) {
+                        L->i = e;
+                        if (str) {
+                                L->prev = 's';
+                                L->st.has_string = true;
+                                L->line_start = false;
                         }
-                        L->prev = 's';
-                        L->st.has_string = true;
-                        L->line_start = false;
                         continue;
                 }
                 if (ident_start(c)) {
@@ -1051,7 +1064,7 @@ void size_stats(const char *s, size_t len, const char *name, size_t name_len, do
         L.pending_fn = -1;
         L.fns = &fns;
         names_add(&L.size, name, name_len);
-        allocating_functions(s, len, &L.allocfn, L.allocfn_power, &fns);
+        allocating_functions(s, len, L.py, &L.allocfn, L.allocfn_power, &fns);
         bool blank;
         L.line_indent = indent_at(s, len, 0, &blank);
         struct lexer L0 = L;

@@ -389,6 +389,29 @@ static void test_size_stats(void **state)
            "  return m[0] > 0;\n}\n",
            2, 0, 8);
         sz("N = 300\nM = N\ngrid = [[0] * (M + 1) for _ in range(N + 1)]\n", 2, 1, 0);
+        /* a '(' in a string or a comment does not hide the definitions after it */
+        sz("#define W 640\n#define H W\nconst char *msg = \"(unbalanced\"; /* ( */\n"
+           "static unsigned char *make(int w, int h)\n{\n  return malloc((size_t)w * h * 3);\n}\n"
+           "int main(void)\n{\n  unsigned char *px = make(W, H);\n  return px[0];\n}\n",
+           2, 0, 3);
+        /* hostile text stays linear: 1 MiB of "a(" (each would rescan the rest for a
+         * parameter list) and of "a()throws " */
+        {
+                size_t big = 1 << 20;
+                char *t = malloc(big + 16);
+                assert_non_null(t);
+                memcpy(t, "N = 5\n", 6);
+                for (size_t i = 6; i + 1 < big; i += 2)
+                        memcpy(t + i, "a(", 2);
+                double o[LIT_LEN];
+                literal_stats(t, big, o);
+                assert_true(o[LIT_SIZE_AT] == 0);
+                for (size_t i = 6; i + 10 < big; i += 10)
+                        memcpy(t + i, "a()throws ", 10);
+                literal_stats(t, big, o);
+                assert_true(o[LIT_SIZE_AT] == 0);
+                free(t);
+        }
         /* a Python constructor per iteration accumulates (heap of records) */
         sz("import heapq\nN = 1000\nheap = []\nfor i in range(N):\n"
            "    heapq.heappush(heap, Record(i, i))\n",
