@@ -256,13 +256,15 @@ static bool python_like(const char *s, size_t len)
 
 /* The functions defined in the text (allocating_functions fills it). */
 #define MAX_PARAMS 16
-#define MAX_FNS    32
+#define MAX_FNS    64
 struct fn_info {
         const char *name;
         size_t name_len;
         const char *param[MAX_PARAMS];
         size_t param_len[MAX_PARAMS];
         size_t nparams;
+        bool allocates;      /* its body allocates: a call of it sizes cells */
+        unsigned char power; /* the most parameters one allocating statement of it names */
 };
 struct fn_table {
         struct fn_info fn[MAX_FNS];
@@ -308,11 +310,9 @@ struct lexer {
         const char *s;
         size_t len, i;
         bool py;
-        struct names size, sized; /* size names; collections allocated with them */
-        struct names allocfn;     /* functions of the text that allocate (a call sizes cells) */
-        unsigned char allocfn_power[MAX_NAMES]; /* ... and their parameter powers */
-        const struct fn_table *fns;             /* every function of the text */
-        int pending_fn;                         /* the last identifier names one, a '(' follows */
+        struct names size, sized;   /* size names; collections allocated with them */
+        const struct fn_table *fns; /* every function of the text */
+        int pending_fn;             /* the last identifier names one, a '(' follows */
         struct {
                 int fn;
                 unsigned depth, arg;
@@ -534,19 +534,23 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
                 }
         }
         bool call = L->i < L->len && L->s[L->i] == '(';
+        int fn = -1; /* the first allocating function of that name */
         L->pending_fn = -1;
         for (size_t k = 0; call && L->fns && k < L->fns->n; k++) {
-                if (L->fns->fn[k].name == w)
+                const struct fn_info *fi = &L->fns->fn[k];
+                if (fi->name == w) {
                         call = false; /* the definition itself, not a call */
-                else if (L->fns->fn[k].name_len == n && !memcmp(L->fns->fn[k].name, w, n))
+                } else if (fi->name_len == n && !memcmp(fi->name, w, n)) {
                         L->pending_fn = (int)k;
+                        if (fn < 0 && fi->allocates)
+                                fn = (int)k;
+                }
         }
         if (!call)
-                L->pending_fn = -1;
-        int fn = call ? names_index(&L->allocfn, w, n) : -1;
+                L->pending_fn = fn = -1;
         if (fn >= 0) {
                 st->cap_pd = L->pd + 2; /* its arguments, once its '(' is open */
-                st->cap = L->allocfn_power[fn];
+                st->cap = L->fns->fn[fn].power;
         }
         if (call && wordset_has(&byte_alloc_words, w, n))
                 st->bytes = true;
@@ -845,17 +849,13 @@ static void fn_end_statement(struct fn_scan *f)
         f->stmt_allocates = false;
 }
 
-static void fn_finish(struct fn_scan *f, struct names *fns, unsigned char *powers,
-                      struct fn_table *all)
+static void fn_finish(struct fn_scan *f, struct fn_table *all)
 {
         fn_end_statement(f);
         if (f->fi.name && all->n < MAX_FNS) {
+                f->fi.allocates = f->allocates;
+                f->fi.power = (unsigned char)f->power;
                 all->fn[all->n++] = f->fi;
-        }
-        if (f->fi.name && f->allocates && fns->n < MAX_NAMES &&
-            !names_has(fns, f->fi.name, f->fi.name_len)) {
-                powers[fns->n] = (unsigned char)f->power;
-                names_add(fns, f->fi.name, f->fi.name_len);
         }
 }
 
@@ -896,8 +896,7 @@ static size_t close_paren(const char *s, size_t len, size_t open)
         return len;
 }
 
-static void allocating_functions(const char *s, size_t len, bool py, struct names *fns,
-                                 unsigned char *powers, struct fn_table *all)
+static void allocating_functions(const char *s, size_t len, bool py, struct fn_table *all)
 {
         struct fn_scan f = {0};
         unsigned pd = 0; /* bracket depth: statements end outside brackets */
@@ -972,7 +971,7 @@ static void allocating_functions(const char *s, size_t len, bool py, struct name
                         }
                 }
                 if (open < len) {
-                        fn_finish(&f, fns, powers, all);
+                        fn_finish(&f, all);
                         f = (struct fn_scan){.fi = {.name = w, .name_len = n}};
                         fn_params(&f, s, open, close);
                         i = close > i ? close : i; /* the body follows the parameters */
@@ -989,7 +988,7 @@ static void allocating_functions(const char *s, size_t len, bool py, struct name
                         if (f.fi.param_len[k] == n && !memcmp(f.fi.param[k], w, n))
                                 f.in_stmt |= 1u << k;
         }
-        fn_finish(&f, fns, powers, all);
+        fn_finish(&f, all);
 }
 
 /* One pass of the lexer over the text (L set up by size_stats). */
@@ -1064,7 +1063,7 @@ void size_stats(const char *s, size_t len, const char *name, size_t name_len, do
         L.pending_fn = -1;
         L.fns = &fns;
         names_add(&L.size, name, name_len);
-        allocating_functions(s, len, L.py, &L.allocfn, L.allocfn_power, &fns);
+        allocating_functions(s, len, L.py, &fns);
         bool blank;
         L.line_indent = indent_at(s, len, 0, &blank);
         struct lexer L0 = L;
