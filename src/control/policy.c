@@ -1,11 +1,11 @@
 /* The scaling policy: defaults, validation, JSON in the units people type. */
 #include "control/policy.h"
 #include "util/units.h"
+#include "util/why.h"
 
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -45,18 +45,6 @@ void policy_default(struct policy *p)
         p->overcommit = 1.0;
 }
 
-static int fail(char *why, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int fail(char *why, size_t len, const char *fmt, ...)
-{
-        if (why && len) {
-                va_list ap;
-                va_start(ap, fmt);
-                vsnprintf(why, len, fmt, ap);
-                va_end(ap);
-        }
-        return -EINVAL;
-}
-
 static bool share_ok(double v)
 {
         return isfinite(v) && v > 0 && v <= 1;
@@ -69,14 +57,15 @@ static int validate_res(const char *prefix, const struct policy_resource *r, boo
         for (int i = 0; i < RES__COUNT; i++) {
                 const struct policy_resource *x = &r[i];
                 if (!inherit && x->min == 0)
-                        return fail(why, len, "%s%s.min: must be positive", prefix, names[i]);
+                        return why_einval(why, len, "%s%s.min: must be positive", prefix, names[i]);
                 if (!inherit && x->max == 0)
-                        return fail(why, len, "%s%s.max: must be positive", prefix, names[i]);
+                        return why_einval(why, len, "%s%s.max: must be positive", prefix, names[i]);
                 if (x->min && x->max && x->min > x->max)
-                        return fail(why, len, "%s%s.min: above %s.max", prefix, names[i], names[i]);
+                        return why_einval(why, len, "%s%s.min: above %s.max", prefix, names[i],
+                                          names[i]);
                 if ((!inherit || x->threshold != 0) && !share_ok(x->threshold))
-                        return fail(why, len, "%s%s.threshold: must be in (0, 1]", prefix,
-                                    names[i]);
+                        return why_einval(why, len, "%s%s.threshold: must be in (0, 1]", prefix,
+                                          names[i]);
         }
         return 0;
 }
@@ -87,74 +76,75 @@ int policy_validate(const struct policy *p, char *why, size_t len)
         if (r < 0)
                 return r;
         if (!isfinite(p->base) || p->base < 0.1 || p->base > 10)
-                return fail(why, len, "scaling.base: must be in [0.1, 10]");
+                return why_einval(why, len, "scaling.base: must be in [0.1, 10]");
         if (!isfinite(p->factor) || p->factor < 0 || p->factor > 10)
-                return fail(why, len, "scaling.factor: must be in [0, 10]");
+                return why_einval(why, len, "scaling.factor: must be in [0, 10]");
         if (!isfinite(p->threshold_factor) || p->threshold_factor < 0 || p->threshold_factor > 10)
-                return fail(why, len, "scaling.threshold_factor: must be in [0, 10]");
+                return why_einval(why, len, "scaling.threshold_factor: must be in [0, 10]");
         if (!isfinite(p->network_factor) || p->network_factor < 0 || p->network_factor > 10)
-                return fail(why, len, "scaling.network_factor: must be in [0, 10]");
+                return why_einval(why, len, "scaling.network_factor: must be in [0, 10]");
         if (!isfinite(p->over_prediction) || p->over_prediction < 1 || p->over_prediction > 100)
-                return fail(why, len, "scaling.over_prediction: must be in [1, 100]");
+                return why_einval(why, len, "scaling.over_prediction: must be in [1, 100]");
         if (!isfinite(p->to_prediction) || p->to_prediction < 1 || p->to_prediction > 100)
-                return fail(why, len, "scaling.to_prediction: must be in [1, 100]");
+                return why_einval(why, len, "scaling.to_prediction: must be in [1, 100]");
         if (!isfinite(p->hysteresis) || p->hysteresis < 0 || p->hysteresis >= 1)
-                return fail(why, len, "hysteresis: must be in [0, 1)");
+                return why_einval(why, len, "hysteresis: must be in [0, 1)");
         for (int i = 0; i < RES__COUNT; i++)
                 if (p->res[i].threshold - p->hysteresis <= 0)
-                        return fail(why, len, "hysteresis: must be below %s.threshold",
-                                    resource_names[i]);
+                        return why_einval(why, len, "hysteresis: must be below %s.threshold",
+                                          resource_names[i]);
         if (p->sample_interval_ns < MS || p->sample_interval_ns > 60 * SEC)
-                return fail(why, len, "sample_interval: must be between 1ms and 60s");
+                return why_einval(why, len, "sample_interval: must be between 1ms and 60s");
         if (p->scale_down_window_ns < p->sample_interval_ns)
-                return fail(why, len, "scale_down.window: must be at least sample_interval");
+                return why_einval(why, len, "scale_down.window: must be at least sample_interval");
         /* the window must fit the samples the controller keeps (control.h) */
         if (p->scale_down_window_ns / p->sample_interval_ns > 120)
-                return fail(why, len, "scale_down.window: at most 120 sample intervals");
+                return why_einval(why, len, "scale_down.window: at most 120 sample intervals");
         if (!share_ok(p->scale_down_share) || p->scale_down_share >= 1)
-                return fail(why, len, "scale_down.share: must be in (0, 1)");
+                return why_einval(why, len, "scale_down.share: must be in (0, 1)");
         if (p->scale_down_share >= p->res[RES_MEMORY].threshold - p->hysteresis ||
             p->scale_down_share >= p->res[RES_CPU].threshold - p->hysteresis ||
             p->scale_down_share >= p->res[RES_NET].threshold - p->hysteresis)
-                return fail(why, len, "scale_down.share: must be below threshold - hysteresis");
+                return why_einval(why, len,
+                                  "scale_down.share: must be below threshold - hysteresis");
         if (p->horizon_ns > 60 * SEC)
-                return fail(why, len, "predictive.horizon: at most 60s");
+                return why_einval(why, len, "predictive.horizon: at most 60s");
         if (!share_ok(p->holt_alpha))
-                return fail(why, len, "predictive.alpha: must be in (0, 1]");
+                return why_einval(why, len, "predictive.alpha: must be in (0, 1]");
         if (!share_ok(p->holt_beta))
-                return fail(why, len, "predictive.beta: must be in (0, 1]");
+                return why_einval(why, len, "predictive.beta: must be in (0, 1]");
         if (!isfinite(p->coverage) || p->coverage <= 0.5 || p->coverage >= 1)
-                return fail(why, len, "coverage: must be in (0.5, 1)");
+                return why_einval(why, len, "coverage: must be in (0.5, 1)");
         if (p->warm_ttl_ns == 0)
-                return fail(why, len, "warm_pool.ttl: must be positive");
+                return why_einval(why, len, "warm_pool.ttl: must be positive");
         if (p->warm_size > 4096)
-                return fail(why, len, "warm_pool.size: at most 4096");
+                return why_einval(why, len, "warm_pool.size: at most 4096");
         if (!isfinite(p->overcommit) || p->overcommit < 1 || p->overcommit > 10)
-                return fail(why, len, "overcommit: must be in [1, 10]");
+                return why_einval(why, len, "overcommit: must be in [1, 10]");
         if (p->n_classes > POLICY_CLASS_MAX)
-                return fail(why, len, "classes: at most %d", POLICY_CLASS_MAX);
+                return why_einval(why, len, "classes: at most %d", POLICY_CLASS_MAX);
         for (size_t i = 0; i < p->n_classes; i++) {
                 const struct policy_class *c = &p->classes[i];
                 char prefix[POLICY_CLASS_NAME + 16];
                 snprintf(prefix, sizeof(prefix), "classes.%s.", c->name);
                 if (!c->name[0])
-                        return fail(why, len, "classes: empty class name");
+                        return why_einval(why, len, "classes: empty class name");
                 if ((r = validate_res(prefix, c->res, true, why, len)) < 0)
                         return r;
                 for (int k = 0; k < RES__COUNT; k++) {
                         uint64_t mn = c->res[k].min ? c->res[k].min : p->res[k].min;
                         uint64_t mx = c->res[k].max ? c->res[k].max : p->res[k].max;
                         if (mn > mx)
-                                return fail(why, len, "%s%s.min: above %s.max", prefix,
-                                            resource_names[k], resource_names[k]);
+                                return why_einval(why, len, "%s%s.min: above %s.max", prefix,
+                                                  resource_names[k], resource_names[k]);
                 }
                 if (!isnan(c->factor) && (c->factor < 0 || c->factor > 10))
-                        return fail(why, len, "%sfactor: must be in [0, 10]", prefix);
+                        return why_einval(why, len, "%sfactor: must be in [0, 10]", prefix);
                 if (!isnan(c->overcommit) && (c->overcommit < 1 || c->overcommit > 10))
-                        return fail(why, len, "%sovercommit: must be in [1, 10]", prefix);
+                        return why_einval(why, len, "%sovercommit: must be in [1, 10]", prefix);
                 for (size_t j = 0; j < i; j++)
                         if (!strcmp(p->classes[j].name, c->name))
-                                return fail(why, len, "classes.%s: defined twice", c->name);
+                                return why_einval(why, len, "classes.%s: defined twice", c->name);
         }
         return 0;
 }
@@ -186,11 +176,12 @@ static int get_unit(const json_t *v, enum kind k, const char *field, uint64_t *o
                 snprintf(buf, sizeof(buf), "%.17g", json_real_value(v));
                 s = buf;
         } else {
-                return fail(why, len, "%s: expected %s, got a JSON %s", field, kind_example[k],
-                            json_is_object(v)    ? "object"
-                            : json_is_array(v)   ? "array"
-                            : json_is_boolean(v) ? "boolean"
-                                                 : "null");
+                return why_einval(why, len, "%s: expected %s, got a JSON %s", field,
+                                  kind_example[k],
+                                  json_is_object(v)    ? "object"
+                                  : json_is_array(v)   ? "array"
+                                  : json_is_boolean(v) ? "boolean"
+                                                       : "null");
         }
         int r;
         switch (k) {
@@ -208,14 +199,14 @@ static int get_unit(const json_t *v, enum kind k, const char *field, uint64_t *o
                 break;
         }
         if (r < 0)
-                return fail(why, len, "%s: '%s' is not %s", field, s, kind_example[k]);
+                return why_einval(why, len, "%s: '%s' is not %s", field, s, kind_example[k]);
         return 0;
 }
 
 static int get_number(const json_t *v, const char *field, double *out, char *why, size_t len)
 {
         if (!json_is_number(v))
-                return fail(why, len, "%s: expected a number", field);
+                return why_einval(why, len, "%s: expected a number", field);
         *out = json_number_value(v);
         return 0;
 }
@@ -223,13 +214,13 @@ static int get_number(const json_t *v, const char *field, double *out, char *why
 static int get_object(const json_t *v, const char *field, char *why, size_t len)
 {
         if (!json_is_object(v))
-                return fail(why, len, "%s: expected an object", field);
+                return why_einval(why, len, "%s: expected an object", field);
         return 0;
 }
 
 static int unknown(const char *prefix, const char *key, char *why, size_t len)
 {
-        return fail(why, len, "%s%s: unknown field", prefix, key);
+        return why_einval(why, len, "%s%s: unknown field", prefix, key);
 }
 
 static const enum kind res_kind[RES__COUNT] = {K_CPU, K_BYTES, K_RATE};
@@ -252,15 +243,15 @@ static int res_from_json(const json_t *o, int ri, const char *prefix, struct pol
                         if ((e = get_unit(v, res_kind[ri], field, &x, why, len)) < 0)
                                 return e;
                         if (x == 0)
-                                return fail(why, len, "%s: must be positive", field);
+                                return why_einval(why, len, "%s: must be positive", field);
                         *(key[1] == 'i' ? &r->min : &r->max) = x;
                 } else if (!strcmp(key, "threshold")) {
                         if ((e = get_number(v, field, &r->threshold, why, len)) < 0)
                                 return e;
                         if (!share_ok(r->threshold))
-                                return fail(why, len, "%s: must be in (0, 1]", field);
+                                return why_einval(why, len, "%s: must be in (0, 1]", field);
                 } else {
-                        return fail(why, len, "%s: unknown field", field);
+                        return why_einval(why, len, "%s: unknown field", field);
                 }
         }
         return 0;
@@ -287,7 +278,7 @@ static int numbers_from_json(const json_t *o, const char *prefix, const struct n
                 while (x->name && strcmp(x->name, key))
                         x++;
                 if (!x->name)
-                        return fail(why, len, "%s: unknown field", field);
+                        return why_einval(why, len, "%s: unknown field", field);
                 if ((e = get_number(v, field, x->value, why, len)) < 0)
                         return e;
         }
@@ -303,8 +294,8 @@ static int class_from_json(const json_t *o, const char *name, struct policy_clas
         if (e < 0)
                 return e;
         if (strlen(name) >= POLICY_CLASS_NAME || !name[0])
-                return fail(why, len, "classes.%s: class names are 1 to %d characters", name,
-                            POLICY_CLASS_NAME - 1);
+                return why_einval(why, len, "classes.%s: class names are 1 to %d characters", name,
+                                  POLICY_CLASS_NAME - 1);
         memset(c, 0, sizeof(*c));
         snprintf(c->name, sizeof(c->name), "%s", name);
         c->factor = NAN;
@@ -325,8 +316,8 @@ static int class_from_json(const json_t *o, const char *name, struct policy_clas
                 } else if (!strcmp(key, "priority")) {
                         if (!json_is_integer(v) || json_integer_value(v) < -1000 ||
                             json_integer_value(v) > 1000)
-                                return fail(why, len, "%s: expected an integer in [-1000, 1000]",
-                                            field);
+                                return why_einval(
+                                    why, len, "%s: expected an integer in [-1000, 1000]", field);
                         c->priority = (int)json_integer_value(v);
                 } else if (!strcmp(key, "factor")) {
                         e = get_number(v, field, &c->factor, why, len);
@@ -335,7 +326,7 @@ static int class_from_json(const json_t *o, const char *name, struct policy_clas
                 } else if (!strcmp(key, "cooldown")) {
                         e = get_unit(v, K_DURATION, field, &c->cooldown_ns, why, len);
                 } else {
-                        return fail(why, len, "%s: unknown field", field);
+                        return why_einval(why, len, "%s: unknown field", field);
                 }
                 if (e < 0)
                         return e;
@@ -355,7 +346,7 @@ int policy_over_json(const struct policy *base, const json_t *j, struct policy *
 {
         struct policy p = *base;
         if (!json_is_object(j))
-                return fail(why, len, "policy: expected a JSON object");
+                return why_einval(why, len, "policy: expected a JSON object");
         const char *key;
         const json_t *v;
         int e = 0;
@@ -410,9 +401,9 @@ int policy_over_json(const struct policy *base, const json_t *j, struct policy *
                         {
                                 if (!strcmp(k2, "enabled")) {
                                         if (!json_is_boolean(v2))
-                                                return fail(why, len,
-                                                            "predictive.enabled: "
-                                                            "expected true or false");
+                                                return why_einval(why, len,
+                                                                  "predictive.enabled: "
+                                                                  "expected true or false");
                                         p.predictive = json_is_true(v2);
                                 } else if (!strcmp(k2, "horizon")) {
                                         e = get_unit(v2, K_DURATION, "predictive.horizon",
@@ -444,9 +435,9 @@ int policy_over_json(const struct policy *base, const json_t *j, struct policy *
                                 } else if (!strcmp(k2, "size")) {
                                         if (!json_is_integer(v2) || json_integer_value(v2) < 0 ||
                                             json_integer_value(v2) > 4096)
-                                                return fail(why, len,
-                                                            "warm_pool.size: expected an "
-                                                            "integer in [0, 4096]");
+                                                return why_einval(why, len,
+                                                                  "warm_pool.size: expected an "
+                                                                  "integer in [0, 4096]");
                                         p.warm_size = (unsigned)json_integer_value(v2);
                                 } else {
                                         e = unknown("warm_pool.", k2, why, len);
@@ -460,7 +451,8 @@ int policy_over_json(const struct policy *base, const json_t *j, struct policy *
                         if ((e = get_object(v, "classes", why, len)) < 0)
                                 return e;
                         if (json_object_size(v) > POLICY_CLASS_MAX)
-                                return fail(why, len, "classes: at most %d", POLICY_CLASS_MAX);
+                                return why_einval(why, len, "classes: at most %d",
+                                                  POLICY_CLASS_MAX);
                         const char *k2;
                         const json_t *v2;
                         p.n_classes = 0;

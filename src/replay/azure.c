@@ -11,6 +11,7 @@
  * reported with their line numbers, skipped and counted. */
 #include "replay/replay.h"
 #include "util/cleanup.h"
+#include "util/why.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -218,28 +219,18 @@ static int push(void **p, size_t *n, size_t *cap, size_t size, const void *v)
         return 0;
 }
 
-static int fail(char *why, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int fail(char *why, size_t len, const char *fmt, ...)
-{
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(why, len, fmt, ap);
-        va_end(ap);
-        return -EINVAL;
-}
-
 /* Open and read the header into fields; *buf owns the line the fields point into. */
 static int open_csv(const char *path, FILE **f, char **buf, size_t *cap, char **h, size_t *nh,
                     char *why, size_t why_len)
 {
         *f = fopen(path, "re");
         if (!*f)
-                return fail(why, why_len, "cannot read %s: %s", path, strerror(errno));
+                return why_einval(why, why_len, "cannot read %s: %s", path, strerror(errno));
         if (getline(buf, cap, *f) < 0)
-                return fail(why, why_len, "%s: empty file (no header)", path);
+                return why_einval(why, why_len, "%s: empty file (no header)", path);
         *nh = split(*buf, h, MAX_FIELDS);
         if (*nh > MAX_FIELDS)
-                return fail(why, why_len, "%s: more than %d columns", path, MAX_FIELDS);
+                return why_einval(why, why_len, "%s: more than %d columns", path, MAX_FIELDS);
         return 0;
 }
 
@@ -287,13 +278,13 @@ static int read_durations(const char *path, struct tables *tb, struct reader *rd
             cf = col(h, nh, "HashFunction"), cp[REPLAY_DUR_PCT];
         for (int k = 0; k < REPLAY_DUR_PCT; k++)
                 if ((cp[k] = col(h, nh, pct[k])) < 0)
-                        return fail(why, why_len,
-                                    "%s: not a durations file (no column %s; the Azure 2019 "
-                                    "format is in docs/replay.md)",
-                                    path, pct[k]);
+                        return why_einval(why, why_len,
+                                          "%s: not a durations file (no column %s; the Azure 2019 "
+                                          "format is in docs/replay.md)",
+                                          path, pct[k]);
         if (co < 0 || ca < 0 || cf < 0)
-                return fail(why, why_len, "%s: no HashOwner, HashApp and HashFunction columns",
-                            path);
+                return why_einval(why, why_len,
+                                  "%s: no HashOwner, HashApp and HashFunction columns", path);
         char *fl[MAX_FIELDS];
         size_t line = 1;
         while (getline(&buf, &cap, f) >= 0) {
@@ -336,10 +327,10 @@ static int read_memory(const char *path, struct tables *tb, struct reader *rd, c
         int co = col(h, nh, "HashOwner"), ca = col(h, nh, "HashApp"), cp[REPLAY_MEM_PCT];
         for (int k = 0; k < REPLAY_MEM_PCT; k++)
                 if ((cp[k] = col(h, nh, pct[k])) < 0)
-                        return fail(why, why_len, "%s: not a memory file (no column %s)", path,
-                                    pct[k]);
+                        return why_einval(why, why_len, "%s: not a memory file (no column %s)",
+                                          path, pct[k]);
         if (co < 0 || ca < 0)
-                return fail(why, why_len, "%s: no HashOwner and HashApp columns", path);
+                return why_einval(why, why_len, "%s: no HashOwner and HashApp columns", path);
         char *fl[MAX_FIELDS];
         size_t line = 1;
         while (getline(&buf, &cap, f) >= 0) {
@@ -390,10 +381,10 @@ static int read_invocations(const char *path, uint32_t offset, struct tables *tb
         int co = col(h, nh, "HashOwner"), ca = col(h, nh, "HashApp"),
             cf = col(h, nh, "HashFunction");
         if (co < 0 || ca < 0 || cf < 0)
-                return fail(why, why_len,
-                            "%s: not an invocations file (no HashOwner, HashApp and "
-                            "HashFunction columns)",
-                            path);
+                return why_einval(why, why_len,
+                                  "%s: not an invocations file (no HashOwner, HashApp and "
+                                  "HashFunction columns)",
+                                  path);
         long mcol[MAX_FIELDS];
         size_t nmin = 0;
         for (size_t i = 0; i < nh; i++) {
@@ -405,7 +396,8 @@ static int read_invocations(const char *path, uint32_t offset, struct tables *tb
                 }
         }
         if (nmin == 0)
-                return fail(why, why_len, "%s: no minute columns (1..1440 or minute_1..)", path);
+                return why_einval(why, why_len, "%s: no minute columns (1..1440 or minute_1..)",
+                                  path);
         char *fl[MAX_FIELDS];
         size_t line = 1;
         while (getline(&buf, &cap, f) >= 0) {
@@ -513,7 +505,7 @@ static int find_files(const char *path, struct fileset *fs, char *why, size_t wh
 {
         struct stat st;
         if (stat(path, &st) < 0)
-                return fail(why, why_len, "cannot read %s: %s", path, strerror(errno));
+                return why_einval(why, why_len, "cannot read %s: %s", path, strerror(errno));
         if (!S_ISDIR(st.st_mode)) {
                 /* a file: the invocations file; its siblings by name */
                 snprintf(fs->inv[0], sizeof(fs->inv[0]), "%s", path);
@@ -530,14 +522,14 @@ static int find_files(const char *path, struct fileset *fs, char *why, size_t wh
                         fs->n_dur = fs->n_mem = 1;
                         return 0;
                 }
-                return fail(why, why_len,
-                            "%s: not an Azure 2019 invocations file name "
-                            "(invocations_per_function_md.anon.dNN.csv or NAME_inv.csv)",
-                            path);
+                return why_einval(why, why_len,
+                                  "%s: not an Azure 2019 invocations file name "
+                                  "(invocations_per_function_md.anon.dNN.csv or NAME_inv.csv)",
+                                  path);
         }
         _cleanup_closedir_ DIR *d = opendir(path);
         if (!d)
-                return fail(why, why_len, "cannot read %s: %s", path, strerror(errno));
+                return why_einval(why, why_len, "cannot read %s: %s", path, strerror(errno));
         char *names[3][MAX_DAYS];
         size_t nn[3] = {0, 0, 0};
         static const char *const pre[3] = {"invocations_per_function_md",
@@ -552,8 +544,8 @@ static int find_files(const char *path, struct fileset *fs, char *why, size_t wh
                              has_suffix(e->d_name, ".csv")) ||
                             has_suffix(e->d_name, suf[k])) {
                                 if (nn[k] == MAX_DAYS) {
-                                        r = fail(why, why_len, "%s: more than %d %s files", path,
-                                                 MAX_DAYS, pre[k]);
+                                        r = why_einval(why, why_len, "%s: more than %d %s files",
+                                                       path, MAX_DAYS, pre[k]);
                                         break;
                                 }
                                 names[k][nn[k]] = strdup(e->d_name);
@@ -580,11 +572,12 @@ static int find_files(const char *path, struct fileset *fs, char *why, size_t wh
         fs->n_dur = nn[1];
         fs->n_mem = nn[2];
         if (!fs->n_inv || !fs->n_dur)
-                return fail(why, why_len,
-                            "%s: no Azure 2019 trace here (need invocations_per_function_md."
-                            "anon.dNN.csv and function_durations_percentiles.anon.dNN.csv, or "
-                            "NAME_inv.csv and NAME_run.csv)",
-                            path);
+                return why_einval(
+                    why, why_len,
+                    "%s: no Azure 2019 trace here (need invocations_per_function_md."
+                    "anon.dNN.csv and function_durations_percentiles.anon.dNN.csv, or "
+                    "NAME_inv.csv and NAME_run.csv)",
+                    path);
         return 0;
 }
 
@@ -644,10 +637,11 @@ int replay_read_azure(const char *path, struct replay_trace *t, FILE *err, char 
                         qsort(fn->minutes, fn->n_minutes, sizeof(*fn->minutes), cmp_minute);
                 }
                 if (t->invocations == 0)
-                        r = fail(why, why_len,
-                                 "%s: empty trace (no invocation of a function with a duration "
-                                 "row)",
-                                 path);
+                        r = why_einval(
+                            why, why_len,
+                            "%s: empty trace (no invocation of a function with a duration "
+                            "row)",
+                            path);
         }
 out:
         tables_free(&tb);

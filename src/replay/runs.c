@@ -4,11 +4,11 @@
 #include "replay/replay.h"
 #include "store/store.h"
 #include "util/cleanup.h"
+#include "util/why.h"
 
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,21 +83,11 @@ static int from_record(const struct run_record *rec, void *ctx)
                        (double)rec->usage.peak_memory_bytes, rec->usage.avg_cores);
 }
 
-static int fail(char *why, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int fail(char *why, size_t len, const char *fmt, ...)
-{
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(why, len, fmt, ap);
-        va_end(ap);
-        return -EINVAL;
-}
-
 static int read_jsonl(const char *path, struct loader *ld, FILE *err, char *why, size_t why_len)
 {
         _cleanup_fclose_ FILE *f = fopen(path, "re");
         if (!f)
-                return fail(why, why_len, "cannot read %s: %s", path, strerror(errno));
+                return why_einval(why, why_len, "cannot read %s: %s", path, strerror(errno));
         _cleanup_free_ char *buf = NULL;
         size_t cap = 0, line = 0, reported = 0;
         while (getline(&buf, &cap, f) >= 0) {
@@ -154,7 +144,7 @@ int replay_read_runs(const char *path, struct replay_trace *t, FILE *err, char *
         char magic[16] = {0};
         FILE *f = fopen(path, "re");
         if (!f)
-                return fail(why, why_len, "cannot read %s: %s", path, strerror(errno));
+                return why_einval(why, why_len, "cannot read %s: %s", path, strerror(errno));
         size_t got = fread(magic, 1, sizeof(magic), f);
         fclose(f);
         int r;
@@ -162,13 +152,13 @@ int replay_read_runs(const char *path, struct replay_trace *t, FILE *err, char *
                 struct store *s = NULL;
                 r = store_open(path, &s);
                 if (r < 0)
-                        return fail(why, why_len, "%s: not a presize store (%s)", path,
-                                    strerror(-r));
+                        return why_einval(why, why_len, "%s: not a presize store (%s)", path,
+                                          strerror(-r));
                 r = store_runs_foreach(s, from_record, &ld);
                 store_close(s);
                 if (r < 0)
-                        return fail(why, why_len, "%s: reading the runs failed: %s", path,
-                                    strerror(-r));
+                        return why_einval(why, why_len, "%s: reading the runs failed: %s", path,
+                                          strerror(-r));
         } else {
                 r = read_jsonl(path, &ld, err, why, why_len);
                 if (r < 0)
@@ -177,6 +167,6 @@ int replay_read_runs(const char *path, struct replay_trace *t, FILE *err, char *
         for (size_t i = 0; i < t->n_fns; i++)
                 qsort(t->fns[i].invs, t->fns[i].n_invs, sizeof(struct replay_inv), cmp_inv);
         if (t->invocations == 0)
-                return fail(why, why_len, "%s: empty trace (no usable run)", path);
+                return why_einval(why, why_len, "%s: empty trace (no usable run)", path);
         return 0;
 }

@@ -8,6 +8,7 @@
 #include "util/cleanup.h"
 #include "util/fsutil.h"
 #include "util/units.h"
+#include "util/why.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -16,7 +17,6 @@
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,60 +132,47 @@ uint64_t sandbox_host_memory(void)
         return rt.memory;
 }
 
-static int reason(char *why, size_t len, int err, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static int reason(char *why, size_t len, int err, const char *fmt, ...)
-{
-        if (why && len) {
-                va_list ap;
-                va_start(ap, fmt);
-                vsnprintf(why, len, fmt, ap);
-                va_end(ap);
-        }
-        return err;
-}
-
 int sandbox_validate(const struct alloc *a, char *why, size_t len)
 {
         char b1[32], b2[32];
         if (a->cpu_millicores == 0)
-                return reason(why, len, -EINVAL, "cpu limit must be positive");
+                return why_err(why, len, -EINVAL, "cpu limit must be positive");
         if (a->cpu_millicores < MIN_CPU)
-                return reason(why, len, -EINVAL, "cpu limit %s is below the minimum of %s",
-                              fmt_cpu(a->cpu_millicores, b1, sizeof(b1)),
-                              fmt_cpu(MIN_CPU, b2, sizeof(b2)));
+                return why_err(why, len, -EINVAL, "cpu limit %s is below the minimum of %s",
+                               fmt_cpu(a->cpu_millicores, b1, sizeof(b1)),
+                               fmt_cpu(MIN_CPU, b2, sizeof(b2)));
         if (rt.millicores && a->cpu_millicores > rt.millicores)
-                return reason(why, len, -E2BIG, "cpu limit %s is more than the host has (%s)",
-                              fmt_cpu(a->cpu_millicores, b1, sizeof(b1)),
-                              fmt_cpu(rt.millicores, b2, sizeof(b2)));
+                return why_err(why, len, -E2BIG, "cpu limit %s is more than the host has (%s)",
+                               fmt_cpu(a->cpu_millicores, b1, sizeof(b1)),
+                               fmt_cpu(rt.millicores, b2, sizeof(b2)));
         if (a->memory_bytes == 0)
-                return reason(why, len, -EINVAL, "memory limit must be positive");
+                return why_err(why, len, -EINVAL, "memory limit must be positive");
         if (a->memory_bytes < MIN_MEMORY)
-                return reason(why, len, -EINVAL, "memory limit %s is below the minimum of %s",
-                              fmt_bytes(a->memory_bytes, b1, sizeof(b1)),
-                              fmt_bytes(MIN_MEMORY, b2, sizeof(b2)));
+                return why_err(why, len, -EINVAL, "memory limit %s is below the minimum of %s",
+                               fmt_bytes(a->memory_bytes, b1, sizeof(b1)),
+                               fmt_bytes(MIN_MEMORY, b2, sizeof(b2)));
         if (rt.memory && a->memory_bytes > rt.memory)
-                return reason(why, len, -E2BIG, "memory limit %s is more than the host has (%s)",
-                              fmt_bytes(a->memory_bytes, b1, sizeof(b1)),
-                              fmt_bytes(rt.memory, b2, sizeof(b2)));
+                return why_err(why, len, -E2BIG, "memory limit %s is more than the host has (%s)",
+                               fmt_bytes(a->memory_bytes, b1, sizeof(b1)),
+                               fmt_bytes(rt.memory, b2, sizeof(b2)));
         if (a->pids == 0)
-                return reason(why, len, -EINVAL, "pids limit must be positive");
+                return why_err(why, len, -EINVAL, "pids limit must be positive");
         if (rt.pid_max && a->pids > rt.pid_max)
-                return reason(why, len, -E2BIG,
-                              "pids limit %" PRIu64 " is more than the host allows (%" PRIu64 ")",
-                              a->pids, rt.pid_max);
+                return why_err(why, len, -E2BIG,
+                               "pids limit %" PRIu64 " is more than the host allows (%" PRIu64 ")",
+                               a->pids, rt.pid_max);
         if (a->net_rate_bps > MAX_NET_RATE)
-                return reason(why, len, -E2BIG, "network rate %s is above %s",
-                              fmt_rate(a->net_rate_bps, b1, sizeof(b1)),
-                              fmt_rate(MAX_NET_RATE, b2, sizeof(b2)));
+                return why_err(why, len, -E2BIG, "network rate %s is above %s",
+                               fmt_rate(a->net_rate_bps, b1, sizeof(b1)),
+                               fmt_rate(MAX_NET_RATE, b2, sizeof(b2)));
         if (a->n_allow > NET_ALLOW_MAX)
-                return reason(why, len, -E2BIG, "at most %d --allow-net addresses", NET_ALLOW_MAX);
+                return why_err(why, len, -E2BIG, "at most %d --allow-net addresses", NET_ALLOW_MAX);
         for (unsigned i = 0; i < a->n_allow; i++)
                 if ((ntohl(a->allow[i].addr) >> 24) == 127)
-                        return reason(why, len, -EINVAL,
-                                      "a loopback address is the sandbox's own loopback; to reach "
-                                      "a server on the host use " NET_HOST_ADDR " (the host as "
-                                      "the sandbox sees it)");
+                        return why_err(why, len, -EINVAL,
+                                       "a loopback address is the sandbox's own loopback; to reach "
+                                       "a server on the host use " NET_HOST_ADDR " (the host as "
+                                       "the sandbox sees it)");
         return 0;
 }
 
