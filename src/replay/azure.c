@@ -260,8 +260,24 @@ static bool percentiles(struct reader *rd, size_t line, char **fl, const int *cp
         return true;
 }
 
-static int read_durations(const char *path, struct tables *tb, struct reader *rd, char *why,
-                          size_t why_len)
+/* A percentile file of the archive: which columns, what they measure, where its rows go. */
+struct pct_file {
+        const char *what;        /* "durations", "memory": in "not a %s file" */
+        const char *hint;        /* appended to that sentence */
+        const char *const *keys; /* the columns that name a row's function or app, NULL-ended */
+        const char *keys_text;   /* ... as "no %s columns" says them */
+        const char *const *pct;  /* the percentile columns */
+        int npct;
+        bool sizes; /* MB above 0, else ms from 0 */
+        struct map *map;
+        void **rows; /* npct floats each */
+        size_t *n, *cap;
+};
+
+/* Read one percentile file into its table: a row per key (the first one read wins), rows that
+ * are not numbers reported and skipped. */
+static int read_percentiles(const char *path, const struct pct_file *pf, struct reader *rd,
+                            char *why, size_t why_len)
 {
         _cleanup_fclose_ FILE *f = NULL;
         _cleanup_free_ char *buf = NULL;
@@ -270,21 +286,16 @@ static int read_durations(const char *path, struct tables *tb, struct reader *rd
         int r = open_csv(path, &f, &buf, &cap, h, &nh, why, why_len);
         if (r < 0)
                 return r;
-        static const char *const pct[REPLAY_DUR_PCT] = {
-            "percentile_Average_0",  "percentile_Average_1",  "percentile_Average_25",
-            "percentile_Average_50", "percentile_Average_75", "percentile_Average_99",
-            "percentile_Average_100"};
-        int co = col(h, nh, "HashOwner"), ca = col(h, nh, "HashApp"),
-            cf = col(h, nh, "HashFunction"), cp[REPLAY_DUR_PCT];
-        for (int k = 0; k < REPLAY_DUR_PCT; k++)
-                if ((cp[k] = col(h, nh, pct[k])) < 0)
-                        return why_einval(why, why_len,
-                                          "%s: not a durations file (no column %s; the Azure 2019 "
-                                          "format is in docs/replay.md)",
-                                          path, pct[k]);
-        if (co < 0 || ca < 0 || cf < 0)
-                return why_einval(why, why_len,
-                                  "%s: no HashOwner, HashApp and HashFunction columns", path);
+        int cp[REPLAY_MEM_PCT > REPLAY_DUR_PCT ? REPLAY_MEM_PCT : REPLAY_DUR_PCT], ck[4];
+        int nk = 0;
+        for (int k = 0; k < pf->npct; k++)
+                if ((cp[k] = col(h, nh, pf->pct[k])) < 0)
+                        return why_einval(why, why_len, "%s: not a %s file (no column %s%s)", path,
+                                          pf->what, pf->pct[k], pf->hint);
+        for (; pf->keys[nk]; nk++)
+                if ((ck[nk] = col(h, nh, pf->keys[nk])) < 0)
+                        return why_einval(why, why_len, "%s: no %s columns", path, pf->keys_text);
+        size_t row_size = (size_t)pf->npct * sizeof(float);
         char *fl[MAX_FIELDS];
         size_t line = 1;
         while (getline(&buf, &cap, f) >= 0) {
@@ -296,64 +307,69 @@ static int read_durations(const char *path, struct tables *tb, struct reader *rd
                         bad_row(rd, line, "%zu fields, the header has %zu", n, nh);
                         continue;
                 }
-                struct dur_row d;
-                if (!percentiles(rd, line, fl, cp, pct, REPLAY_DUR_PCT, false, d.d))
+                float row[REPLAY_MEM_PCT > REPLAY_DUR_PCT ? REPLAY_MEM_PCT : REPLAY_DUR_PCT];
+                if (!percentiles(rd, line, fl, cp, pf->pct, pf->npct, pf->sizes, row))
                         continue;
-                uint64_t k = fnv(fnv(fnv(0xcbf29ce484222325ULL, fl[co]), fl[ca]), fl[cf]);
-                r = map_put(&tb->dur_map, k, (uint32_t)tb->n_dur);
+                uint64_t k = 0xcbf29ce484222325ULL;
+                for (int i = 0; i < nk; i++)
+                        k = fnv(k, fl[ck[i]]);
+                r = map_put(pf->map, k, (uint32_t)*pf->n);
                 if (r < 0)
                         return r;
-                if (r == 1 &&
-                    (r = push((void **)&tb->dur, &tb->n_dur, &tb->cap_dur, sizeof(d), &d)) < 0)
+                if (r == 1 && (r = push(pf->rows, pf->n, pf->cap, row_size, row)) < 0)
                         return r;
         }
         return 0;
 }
 
+static int read_durations(const char *path, struct tables *tb, struct reader *rd, char *why,
+                          size_t why_len)
+{
+        static const char *const pct[REPLAY_DUR_PCT] = {
+            "percentile_Average_0",  "percentile_Average_1",  "percentile_Average_25",
+            "percentile_Average_50", "percentile_Average_75", "percentile_Average_99",
+            "percentile_Average_100"};
+        static const char *const keys[] = {"HashOwner", "HashApp", "HashFunction", NULL};
+        _Static_assert(sizeof(struct dur_row) == sizeof(float) * REPLAY_DUR_PCT, "dur_row");
+        const struct pct_file pf = {
+            .what = "durations",
+            .hint = "; the Azure 2019 format is in docs/replay.md",
+            .keys = keys,
+            .keys_text = "HashOwner, HashApp and HashFunction",
+            .pct = pct,
+            .npct = REPLAY_DUR_PCT,
+            .sizes = false,
+            .map = &tb->dur_map,
+            .rows = (void **)&tb->dur,
+            .n = &tb->n_dur,
+            .cap = &tb->cap_dur,
+        };
+        return read_percentiles(path, &pf, rd, why, why_len);
+}
+
 static int read_memory(const char *path, struct tables *tb, struct reader *rd, char *why,
                        size_t why_len)
 {
-        _cleanup_fclose_ FILE *f = NULL;
-        _cleanup_free_ char *buf = NULL;
-        size_t cap = 0, nh;
-        char *h[MAX_FIELDS];
-        int r = open_csv(path, &f, &buf, &cap, h, &nh, why, why_len);
-        if (r < 0)
-                return r;
         static const char *const pct[REPLAY_MEM_PCT] = {
             "AverageAllocatedMb_pct1",  "AverageAllocatedMb_pct5",  "AverageAllocatedMb_pct25",
             "AverageAllocatedMb_pct50", "AverageAllocatedMb_pct75", "AverageAllocatedMb_pct95",
             "AverageAllocatedMb_pct99", "AverageAllocatedMb_pct100"};
-        int co = col(h, nh, "HashOwner"), ca = col(h, nh, "HashApp"), cp[REPLAY_MEM_PCT];
-        for (int k = 0; k < REPLAY_MEM_PCT; k++)
-                if ((cp[k] = col(h, nh, pct[k])) < 0)
-                        return why_einval(why, why_len, "%s: not a memory file (no column %s)",
-                                          path, pct[k]);
-        if (co < 0 || ca < 0)
-                return why_einval(why, why_len, "%s: no HashOwner and HashApp columns", path);
-        char *fl[MAX_FIELDS];
-        size_t line = 1;
-        while (getline(&buf, &cap, f) >= 0) {
-                line++;
-                size_t n = split(buf, fl, MAX_FIELDS);
-                if (n == 1 && !fl[0][0])
-                        continue;
-                if (n != nh) {
-                        bad_row(rd, line, "%zu fields, the header has %zu", n, nh);
-                        continue;
-                }
-                struct mem_row m;
-                if (!percentiles(rd, line, fl, cp, pct, REPLAY_MEM_PCT, true, m.m))
-                        continue;
-                uint64_t k = fnv(fnv(0xcbf29ce484222325ULL, fl[co]), fl[ca]);
-                r = map_put(&tb->mem_map, k, (uint32_t)tb->n_mem);
-                if (r < 0)
-                        return r;
-                if (r == 1 &&
-                    (r = push((void **)&tb->mem, &tb->n_mem, &tb->cap_mem, sizeof(m), &m)) < 0)
-                        return r;
-        }
-        return 0;
+        static const char *const keys[] = {"HashOwner", "HashApp", NULL};
+        _Static_assert(sizeof(struct mem_row) == sizeof(float) * REPLAY_MEM_PCT, "mem_row");
+        const struct pct_file pf = {
+            .what = "memory",
+            .hint = "",
+            .keys = keys,
+            .keys_text = "HashOwner and HashApp",
+            .pct = pct,
+            .npct = REPLAY_MEM_PCT,
+            .sizes = true,
+            .map = &tb->mem_map,
+            .rows = (void **)&tb->mem,
+            .n = &tb->n_mem,
+            .cap = &tb->cap_mem,
+        };
+        return read_percentiles(path, &pf, rd, why, why_len);
 }
 
 /* Minute column i of the header: "minute_N" or "N" -> N - 1; -1 for other columns. */
