@@ -7,7 +7,7 @@ MESON ?= meson
 
 # Debian packages the build, the tests and the demo need.
 DEB_PKGS := meson ninja-build pkg-config gcc libc6-dev libseccomp-dev libjansson-dev libcmocka-dev \
-            libtree-sitter-dev libsqlite3-dev libxgboost-dev iproute2 util-linux curl python3 nodejs npm \
+            libsqlite3-dev libxgboost-dev iproute2 util-linux curl python3 nodejs npm \
             clang-format cppcheck zlib1g-dev libmicrohttpd-dev jq sqlite3
 
 .PHONY: all build deps grammars check test lint fmt demo bench fuzz clean profile model replay

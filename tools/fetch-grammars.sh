@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Fetch the pinned tree-sitter grammars (third_party/grammars/grammars.lock.json) as npm tarballs,
-# verify each tarball's sha512 against the pin, and extract only the generated C sources
-# (parser.c, scanner.c, tree_sitter/*.h) into third_party/grammars/<lang>/. No install scripts
+# Fetch the pinned tree-sitter grammars and runtime (third_party/grammars/grammars.lock.json) as npm
+# tarballs, verify each tarball's sha512 against the pin, and extract only the C sources (the
+# grammars' generated parser.c, scanner.c, tree_sitter/*.h; the runtime's lib/src and lib/include
+# from the node binding's vendor/ tree) into third_party/grammars/<lang>/. No install scripts
 # run: `npm pack` only downloads. A grammar already extracted at the pinned version and integrity
 # is left alone, so this is cheap to run on every build.
 #
-# Every grammar must be ABI 14 (LANGUAGE_VERSION 14): Debian's libtree-sitter 0.20.7 loads ABI
-# 13-14 only.
+# Every grammar must be ABI 14 (LANGUAGE_VERSION 14): the pinned runtime (0.20.x) loads ABI 13-14
+# only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=third_party/grammars
@@ -18,7 +19,8 @@ command -v python3 >/dev/null || { echo "fetch-grammars: python3 is missing" >&2
 # One line per grammar: lang package version integrity dir...
 pins=$(python3 -c '
 import json, sys
-for g in json.load(open(sys.argv[1]))["grammars"]:
+lock = json.load(open(sys.argv[1]))
+for g in [lock["runtime"]] + lock["grammars"]:
     print(g["lang"], g["package"], g["version"], g["integrity"], *g["dirs"])
 ' "$lock")
 
@@ -50,7 +52,8 @@ print(base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).
   rm -rf "$dest"
   mkdir -p "$dest"
   tar -xzf "$work/$tarball" -C "$dest" --strip-components=1 --no-same-owner "${members[@]}"
-  for p in $(find "$dest" -name parser.c); do
+  # The runtime's own parser.c is the parsing algorithm, not a grammar.
+  [ "$lang" = runtime ] || for p in $(find "$dest" -name parser.c); do
     if ! grep -q '^#define LANGUAGE_VERSION 14$' "$p"; then
       echo "fetch-grammars: $p is not ABI 14 (libtree-sitter 0.20.7 cannot load it)" >&2
       rm -rf "$dest"

@@ -17,8 +17,9 @@ out=build-fuzz
 mkdir -p "$out/obj" "$out/crashes"
 tools/fetch-grammars.sh
 
-cflags="-g -O1 -std=gnu11 -D_GNU_SOURCE -Isrc $(pkg-config --cflags tree-sitter jansson)"
-libs="$(pkg-config --libs tree-sitter jansson) -lpthread -lm"
+rt=third_party/grammars/runtime/vendor/tree-sitter/lib
+cflags="-g -O1 -std=gnu11 -D_GNU_SOURCE -Isrc -I$rt/include $(pkg-config --cflags jansson)"
+libs="$(pkg-config --libs jansson) -lpthread -lm"
 # Grammars: coverage only (no ASan: generated tables, and 40 MB of them). Built once.
 objs=()
 for d in python/src javascript/src typescript/typescript/src typescript/tsx/src c/src cpp/src \
@@ -34,8 +35,11 @@ for d in python/src javascript/src typescript/typescript/src typescript/tsx/src 
     objs+=("$obj")
   done
 done
+# The pinned tree-sitter runtime, instrumented like presize's own code (one unit, its lib.c).
+$CC $cflags -I$rt/src -w -fsanitize=fuzzer-no-link,address,undefined -c "$rt/src/lib.c" \
+  -o "$out/obj/ts_runtime.o"
 $CC $cflags -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -o "$out/fuzz_analyze" fuzz/fuzz_analyze.c src/analyze/*.c "${objs[@]}" $libs
+  -o "$out/fuzz_analyze" fuzz/fuzz_analyze.c src/analyze/*.c "${objs[@]}" "$out/obj/ts_runtime.o" $libs
 
 status=0
 for l in "${langs[@]}"; do
