@@ -1,5 +1,5 @@
-/* presize eval [--db PATH] [--from RUNS.jsonl] [--folds 5] [--coverage 0.95] [--report DIR]
- *              [--json] [--corpus DIR] [--predictions FILE]
+/* presize eval [--db PATH] [--from RUNS.jsonl] [--folds 5] [--repeats 1] [--coverage 0.95]
+ *              [--report DIR] [--json] [--corpus DIR] [--predictions FILE]
  *
  * Cross-validates the prediction models grouped by program against three baselines (static
  * tiers chosen by a rule, per-language median, metadata-only model) and says honestly whether
@@ -17,12 +17,13 @@
 #include "predict/locate.h"
 #include "predict/predict.h"
 #include "store/store.h"
+#include "util/cleanup.h"
+#include "util/progress.h"
 
 static const char usage_text[] =
-    "usage: presize eval [--db PATH] [--from RUNS.jsonl] [--folds 5] [--coverage 0.95]\n"
-    "                    [--report DIR] [--json] [--corpus DIR] [--rounds N] [--depth N] [--eta "
-    "X]\n"
-    "                    [--no-monotone] [--predictions FILE]\n"
+    "usage: presize eval [--db PATH] [--from RUNS.jsonl] [--folds 5] [--repeats 1]\n"
+    "                    [--coverage 0.95] [--report DIR] [--json] [--corpus DIR] [--rounds N]\n"
+    "                    [--depth N] [--eta X] [--no-monotone] [--predictions FILE]\n"
     "\n"
     "K-fold cross-validation grouped by program (a program's sizes never straddle training\n"
     "and test): per target MdAPE, share within 25%, upper-bound coverage and mean\n"
@@ -33,6 +34,9 @@ static const char usage_text[] =
     "                  /var/lib/presize/presize.db)\n"
     "  --from FILE     runs from a `presize runs export --format jsonl` file instead\n"
     "  --folds K       number of folds (default 5, at least 2)\n"
+    "  --repeats R     also cross-validate with R - 1 other assignments of the programs to\n"
+    "                  folds (seeds 1..R-1) and report each metric's mean and spread (default\n"
+    "                  1: one assignment; the rest of the output is always seed 0's)\n"
     "  --coverage C    upper-bound coverage (default 0.95)\n"
     "  --report DIR    write DIR/index.html with SVG charts (no script, no network)\n"
     "  --json          the full results as one JSON object on stdout\n"
@@ -63,7 +67,8 @@ int cmd_eval(int argc, char **argv)
                 OPT_DEPTH,
                 OPT_ETA,
                 OPT_NO_MONOTONE,
-                OPT_PREDICTIONS
+                OPT_PREDICTIONS,
+                OPT_REPEATS
         };
         static const struct option opts[] = {
             {"db", required_argument, NULL, OPT_DB},
@@ -78,11 +83,13 @@ int cmd_eval(int argc, char **argv)
             {"eta", required_argument, NULL, OPT_ETA},
             {"no-monotone", no_argument, NULL, OPT_NO_MONOTONE},
             {"predictions", required_argument, NULL, OPT_PREDICTIONS},
+            {"repeats", required_argument, NULL, OPT_REPEATS},
             {"help", no_argument, NULL, 'h'},
             {NULL, 0, NULL, 0},
         };
         const char *db = NULL, *from = NULL, *report = NULL, *corpus = NULL, *preds = NULL;
         bool json = false;
+        unsigned repeats = 1;
         struct eval_opts eo = {.folds = 5, .progress = true};
         train_opts_default(&eo.train);
         int c, li = 0;
@@ -114,6 +121,13 @@ int cmd_eval(int argc, char **argv)
                         if (end == optarg || *end || v < 2 || v > 100)
                                 return bad_usage("--folds takes a count from 2 to 100", optarg);
                         eo.folds = (unsigned)v;
+                        break;
+                }
+                case OPT_REPEATS: {
+                        long v = strtol(optarg, &end, 10);
+                        if (end == optarg || *end || v < 1 || v > 20)
+                                return bad_usage("--repeats takes a count from 1 to 20", optarg);
+                        repeats = (unsigned)v;
                         break;
                 }
                 case OPT_COVERAGE:
@@ -181,14 +195,38 @@ int cmd_eval(int argc, char **argv)
                 dataset_free(&d);
                 return 2;
         }
+        /* one bar over every repeat's folds */
+        struct progress bar;
+        progress_start(&bar, repeats > 1 ? "presize eval: repeats x folds" : "presize eval: folds",
+                       (uint64_t)repeats * eo.folds);
+        eo.bar = &bar;
+        _cleanup_free_ struct metrics(*rep)[M__COUNT][T__COUNT] = calloc(repeats, sizeof(*rep));
         struct eval e;
-        r = eval_run(&d, &eo, &e);
+        r = rep ? eval_run(&d, &eo, &e) : -ENOMEM;
+        if (r == 0)
+                eval_overall(&e, rep[0]);
+        for (unsigned i = 1; r == 0 && i < repeats; i++) {
+                struct eval ei;
+                struct eval_opts oi = eo;
+                oi.seed = i;
+                int ri = eval_run(&d, &oi, &ei);
+                if (ri < 0) {
+                        eval_free(&e);
+                        r = ri;
+                        break;
+                }
+                eval_overall(&ei, rep[i]);
+                eval_free(&ei);
+        }
+        progress_end(&bar);
         if (r < 0) {
                 fprintf(stderr, "presize eval: %s\n", strerror(-r));
                 dataset_free(&d);
                 return 1;
         }
         json_t *sum = eval_to_json(&e);
+        if (repeats > 1)
+                json_object_set_new(sum, "repeats", eval_repeats_json(rep, repeats));
         int status = 0;
         if (json) {
                 if (json_dumpf(sum, stdout, JSON_INDENT(1) | JSON_REAL_PRECISION(6)) < 0)
@@ -196,6 +234,8 @@ int cmd_eval(int argc, char **argv)
                 putchar('\n');
         } else {
                 eval_print(&e, sum, stdout);
+                if (repeats > 1)
+                        eval_print_repeats(rep, repeats, stdout);
         }
         if (preds && (r = eval_write_predictions(&e, preds)) < 0) {
                 fprintf(stderr, "presize eval: cannot write %s: %s\n", preds, strerror(-r));

@@ -102,6 +102,7 @@ struct group {
         const char *name;
         size_t rows;
         unsigned fold;
+        uint64_t key; /* order among groups of the same size: 0, or a seeded hash of the name */
 };
 
 static int cmp_group_name(const void *a, const void *b)
@@ -114,6 +115,8 @@ static int cmp_group_size(const void *a, const void *b)
         const struct group *x = a, *y = b;
         if (x->rows != y->rows)
                 return x->rows < y->rows ? 1 : -1;
+        if (x->key != y->key)
+                return x->key < y->key ? -1 : 1;
         return strcmp(x->name, y->name);
 }
 
@@ -143,7 +146,15 @@ static struct group *find_group(struct group *g, size_t ng, const char *name)
         return bsearch(&key, g, ng, sizeof(*g), cmp_group_name);
 }
 
+static uint64_t fnv1a64(const char *s);
+
 int group_folds(const char *const *groups, size_t n, unsigned k, unsigned *fold)
+{
+        return group_folds_seeded(groups, n, k, 0, fold);
+}
+
+int group_folds_seeded(const char *const *groups, size_t n, unsigned k, unsigned seed,
+                       unsigned *fold)
 {
         if (k == 0)
                 return -EINVAL;
@@ -151,6 +162,8 @@ int group_folds(const char *const *groups, size_t n, unsigned k, unsigned *fold)
         _cleanup_free_ struct group *g = collect_groups(groups, n, &ng);
         if (!g)
                 return -ENOMEM;
+        for (size_t i = 0; seed && i < ng; i++)
+                g[i].key = fnv1a64(g[i].name) ^ (0x9e3779b97f4a7c15ULL * seed);
         _cleanup_free_ size_t *load = calloc(k, sizeof(*load));
         if (!load)
                 return -ENOMEM;

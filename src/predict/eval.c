@@ -236,12 +236,14 @@ int eval_run(const struct dataset *d, const struct eval_opts *o, struct eval *ou
                 }
         for (size_t i = 0; i < d->n; i++)
                 groups[i] = d->rows[i].program;
-        r = group_folds(groups, d->n, o->folds, e.fold);
+        r = group_folds_seeded(groups, d->n, o->folds, o->seed, e.fold);
         if (r < 0)
                 goto fail;
-        struct progress p;
-        if (o->progress)
-                progress_start(&p, "presize eval: folds", o->folds);
+        struct progress own, *p = o->bar;
+        if (!p && o->progress) {
+                progress_start(&own, "presize eval: folds", o->folds);
+                p = &own;
+        }
         for (unsigned f = 0; f < o->folds; f++) {
                 size_t ntr = 0, nte = 0;
                 for (size_t i = 0; i < d->n; i++) {
@@ -255,16 +257,16 @@ int eval_run(const struct dataset *d, const struct eval_opts *o, struct eval *ou
                         if (r == 0)
                                 r = lang_median_fold(&e, tr, ntr, te, nte, &o->train);
                         if (r < 0) {
-                                if (o->progress)
-                                        progress_end(&p);
+                                if (p == &own)
+                                        progress_end(&own);
                                 goto fail;
                         }
                 }
-                if (o->progress)
-                        progress_tick(&p, 1);
+                if (p)
+                        progress_tick(p, 1);
         }
-        if (o->progress)
-                progress_end(&p);
+        if (p == &own)
+                progress_end(&own);
         static_tier_rows(&e);
         e.seconds = (double)(now_ns() - t0) / 1e9;
         *out = e;
@@ -537,4 +539,105 @@ int eval_write_predictions(const struct eval *e, const char *path)
                 }
         }
         return fclose(f) ? -errno : 0;
+}
+
+/* ---- repeated cross-validation ---- */
+
+static const char *const repeat_keys[] = {"mdape", "coverage", "overprovisioning"};
+
+static double repeat_value(const struct metrics *m, size_t k)
+{
+        return k == 0 ? m->mdape : k == 1 ? m->coverage : m->overprov;
+}
+
+void eval_overall(const struct eval *e, struct metrics out[M__COUNT][T__COUNT])
+{
+        for (int m = 0; m < M__COUNT; m++)
+                for (int t = 0; t < T__COUNT; t++)
+                        eval_metrics(e, (enum method)m, t, NULL, NULL, &out[m][t]);
+}
+
+/* Mean and sample standard deviation of metric k of method m, target t over r repeats; NaN
+ * values (a method without that target) are skipped. */
+static void repeat_stats(const struct metrics (*rep)[M__COUNT][T__COUNT], unsigned r, int m, int t,
+                         size_t k, double *mean, double *sd, double *min)
+{
+        double s = 0, ss = 0, lo = INFINITY;
+        unsigned n = 0;
+        for (unsigned i = 0; i < r; i++) {
+                double v = repeat_value(&rep[i][m][t], k);
+                if (isnan(v))
+                        continue;
+                s += v;
+                ss += v * v;
+                lo = v < lo ? v : lo;
+                n++;
+        }
+        *mean = n ? s / n : NAN;
+        *sd = n > 1 ? sqrt(fmax(0, (ss - s * s / n) / (n - 1))) : n ? 0 : NAN;
+        *min = n ? lo : NAN;
+}
+
+json_t *eval_repeats_json(const struct metrics (*rep)[M__COUNT][T__COUNT], unsigned r)
+{
+        json_t *o = json_object();
+        json_object_set_new(o, "count", json_integer(r));
+        json_t *seeds = json_array();
+        for (unsigned i = 0; i < r; i++)
+                json_array_append_new(seeds, json_integer(i));
+        json_object_set_new(o, "seeds", seeds);
+        json_t *ms = json_object();
+        for (int m = 0; m < M__COUNT; m++) {
+                json_t *mo = json_object();
+                for (int t = 0; t < T__COUNT; t++) {
+                        if (rep[0][m][t].n == 0)
+                                continue;
+                        json_t *to = json_object();
+                        for (size_t k = 0; k < ARRAY_SIZE(repeat_keys); k++) {
+                                double mean, sd, min;
+                                repeat_stats(rep, r, m, t, k, &mean, &sd, &min);
+                                json_t *v = json_array(), *ko = json_object();
+                                for (unsigned i = 0; i < r; i++)
+                                        json_array_append_new(
+                                            v,
+                                            json_real(round(repeat_value(&rep[i][m][t], k) * 1e6) /
+                                                      1e6));
+                                json_object_set_new(ko, "mean", json_real(mean));
+                                json_object_set_new(ko, "sd", json_real(sd));
+                                json_object_set_new(ko, "min", json_real(min));
+                                json_object_set_new(ko, "values", v);
+                                json_object_set_new(to, repeat_keys[k], ko);
+                        }
+                        json_object_set_new(mo, target_names[t], to);
+                }
+                json_object_set_new(ms, method_names[m], mo);
+        }
+        json_object_set_new(o, "methods", ms);
+        return o;
+}
+
+void eval_print_repeats(const struct metrics (*rep)[M__COUNT][T__COUNT], unsigned r, FILE *f)
+{
+        fprintf(f,
+                "\nrepeated cross-validation: %u fold assignments (seeds 0..%u), mean ± sd; "
+                "coverage also its lowest\n  %-18s %15s %22s %15s %15s %15s\n",
+                r, r - 1, "target", "model MdAPE", "model coverage (min)", "model over",
+                "metadata MdAPE", "lang. med. MdAPE");
+        for (int t = 0; t < T__COUNT; t++) {
+                double mean, sd, min;
+                char cov[48];
+                fprintf(f, "  %-18s", target_names[t]);
+                repeat_stats(rep, r, M_CODE, t, 0, &mean, &sd, &min);
+                fprintf(f, " %8.1f%% ± %3.1f", mean * 100, sd * 100);
+                repeat_stats(rep, r, M_CODE, t, 1, &mean, &sd, &min);
+                snprintf(cov, sizeof(cov), "%.1f%% ± %.1f (%.2f%%)", mean * 100, sd * 100,
+                         min * 100);
+                fprintf(f, " %22s", cov);
+                repeat_stats(rep, r, M_CODE, t, 2, &mean, &sd, &min);
+                fprintf(f, " %8.2fx ± %3.1f", mean, sd);
+                repeat_stats(rep, r, M_METADATA, t, 0, &mean, &sd, &min);
+                fprintf(f, " %8.1f%% ± %3.1f", mean * 100, sd * 100);
+                repeat_stats(rep, r, M_LANG_MEDIAN, t, 0, &mean, &sd, &min);
+                fprintf(f, " %8.1f%% ± %3.1f\n", mean * 100, sd * 100);
+        }
 }

@@ -9,6 +9,7 @@
 #include "predict/predict.h"
 
 struct json_t;
+struct progress;
 
 enum method {
         M_CODE,        /* the model, metadata + code */
@@ -21,8 +22,10 @@ extern const char *const method_names[M__COUNT];
 
 struct eval_opts {
         unsigned folds;
+        unsigned seed; /* which grouped folds (group_folds_seeded); 0: the default ones */
         struct train_opts train;
-        bool progress; /* progress bar on stderr */
+        bool progress;        /* progress bar on stderr */
+        struct progress *bar; /* or this caller's bar, ticked once a fold (repeats share one) */
 };
 
 /* Out-of-fold predictions for every row: point and upper per method per target, natural units
@@ -69,3 +72,11 @@ int eval_report(const struct eval *e, struct json_t *summary, const char *dir);
  * program, language, algorithm, size, input bytes, fold, target, actual, then point and upper
  * per method), for error analysis. */
 int eval_write_predictions(const struct eval *e, const char *path);
+/* Every method's overall metrics per target (eval_metrics over all rows). */
+void eval_overall(const struct eval *e, struct metrics out[M__COUNT][T__COUNT]);
+/* Repeated cross-validation: rep[i] the overall metrics of the evaluation with fold seed i, for
+ * r >= 1 repeats. As JSON: count, seeds, and per method and target the mean, sample standard
+ * deviation, lowest value and values of MdAPE, coverage and mean over-provisioning. */
+struct json_t *eval_repeats_json(const struct metrics (*rep)[M__COUNT][T__COUNT], unsigned r);
+/* The same as a table (the model's MdAPE, coverage, over-provisioning; the baselines' MdAPE). */
+void eval_print_repeats(const struct metrics (*rep)[M__COUNT][T__COUNT], unsigned r, FILE *f);

@@ -137,6 +137,10 @@ size_t count_distinct(const unsigned *ids, size_t n, unsigned char *seen, size_t
  * by name, and each goes to the fold with the fewest rows so far (as GroupKFold). fold[i] gets
  * the fold of row i. */
 int group_folds(const char *const *groups, size_t n, unsigned k, unsigned *fold);
+/* The same with another assignment of the groups for each seed (0: group_folds'), still
+ * balanced by rows: repeated cross-validation. */
+int group_folds_seeded(const char *const *groups, size_t n, unsigned k, unsigned seed,
+                       unsigned *fold);
 /* Deterministic grouped split: a group goes to the calibration side when its name's hash falls
  * under `share` (falling back to the smallest groups when that leaves a side empty). */
 int group_split(const char *const *groups, size_t n, double share, bool *calib);

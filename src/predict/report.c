@@ -192,6 +192,40 @@ static void html_escape(FILE *f, const char *s)
         }
 }
 
+/* Mean ± sd over the fold assignments of `presize eval --repeats` (nothing without them). */
+static void repeats_table(FILE *f, json_t *rep)
+{
+        if (!rep)
+                return;
+        fprintf(f,
+                "<h3>Repeated cross-validation: %lld assignments of the programs to folds</h3>"
+                "<table><tr><th>target</th><th>method</th><th>MdAPE</th><th>coverage "
+                "(lowest)</th><th>over-provisioning (mean)</th></tr>\n",
+                (long long)json_integer_value(json_object_get(rep, "count")));
+        json_t *ms = json_object_get(rep, "methods");
+        for (int t = 0; t < T__COUNT; t++)
+                for (int m = 0; m < M__COUNT; m++) {
+                        json_t *mt =
+                            json_object_get(json_object_get(ms, method_names[m]), target_names[t]);
+                        if (!mt)
+                                continue;
+                        double v[3][3];
+                        static const char *const keys[] = {"mdape", "coverage", "overprovisioning"};
+                        for (int k = 0; k < 3; k++) {
+                                json_t *o = json_object_get(mt, keys[k]);
+                                v[k][0] = json_number_value(json_object_get(o, "mean"));
+                                v[k][1] = json_number_value(json_object_get(o, "sd"));
+                                v[k][2] = json_number_value(json_object_get(o, "min"));
+                        }
+                        fprintf(f,
+                                "<tr><th>%s</th><th>%s</th><td>%.1f%% ± %.1f</td><td>%.1f%% "
+                                "(%.2f%%)</td><td>%.2f× ± %.2f</td></tr>\n",
+                                target_names[t], method_names[m], v[0][0] * 100, v[0][1] * 100,
+                                v[1][0] * 100, v[1][2] * 100, v[2][0], v[2][1]);
+                }
+        fprintf(f, "</table>\n");
+}
+
 int eval_report(const struct eval *e, json_t *s, const char *dir)
 {
         int r = mkdir_p(dir);
@@ -250,6 +284,7 @@ int eval_report(const struct eval *e, json_t *s, const char *dir)
                 }
                 fprintf(f, "</table>\n");
         }
+        repeats_table(f, json_object_get(s, "repeats"));
         static const char *const groups[] = {"by_language", "by_algorithm"};
         for (size_t g = 0; g < 2; g++) {
                 fprintf(f,

@@ -128,6 +128,26 @@ for k in ("overall", "by_language", "by_algorithm", "aims"):
     assert k in o, k
 assert set(o["overall"]) == {"model", "metadata_model", "language_median", "static_tiers"}
 PY
+# repeated cross-validation: seed 0 is the evaluation above, the others other fold assignments
+"$presize" eval --from "$tmp/runs.jsonl" --folds 3 --rounds 30 --repeats 2 --json \
+        > "$tmp/rep.json" 2> "$tmp/rep.err" || fail "eval --repeats: $(cat "$tmp/rep.err")"
+python3 - "$tmp/eval.json" "$tmp/rep.json" <<'PY' || fail "eval --repeats JSON"
+import json, sys
+one, rep = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert one["overall"] == rep["overall"], "seed 0 differs from the plain evaluation"
+r = rep["repeats"]
+assert r["count"] == 2 and r["seeds"] == [0, 1], r
+m = r["methods"]["model"]["peak_memory_bytes"]
+for k in ("mdape", "coverage", "overprovisioning"):
+    v = m[k]["values"]
+    assert len(v) == 2 and abs(m[k]["mean"] - sum(v) / 2) < 1e-5, (k, m[k])
+    assert abs(v[0] - one["overall"]["model"]["peak_memory_bytes"][k]) < 1e-5, (k, v[0])
+assert m["mdape"]["values"][0] != m["mdape"]["values"][1], "the two assignments gave the same result"
+PY
+"$presize" eval --from "$tmp/runs.jsonl" --folds 3 --rounds 30 --repeats 2 > "$tmp/rep.txt" \
+        2> /dev/null || fail "eval --repeats table"
+grep -q "repeated cross-validation: 2 fold assignments" "$tmp/rep.txt" || fail "no repeats table"
+"$presize" eval --repeats 21 > /dev/null 2>&1; [ $? -eq 2 ] || fail "eval --repeats 21"
 grep -q "<svg" "$tmp/rep/index.html" || fail "report has no SVG"
 ! grep -qi "<script" "$tmp/rep/index.html" || fail "report has a script"
 echo "ok"

@@ -145,6 +145,25 @@ static void test_group_folds(void **state)
                 assert_true(load[f] >= 80 && load[f] <= 120);
         assert_int_equal(group_folds(groups, N, 5, fold2), 0);
         assert_memory_equal(fold, fold2, sizeof(fold));
+        /* seeded: seed 0 is the same; another seed another assignment of whole programs, still
+         * balanced, and the same again for the same seed */
+        assert_int_equal(group_folds_seeded(groups, N, 5, 0, fold2), 0);
+        assert_memory_equal(fold, fold2, sizeof(fold));
+        unsigned fold3[N];
+        assert_int_equal(group_folds_seeded(groups, N, 5, 1, fold2), 0);
+        assert_int_equal(group_folds_seeded(groups, N, 5, 1, fold3), 0);
+        assert_memory_equal(fold2, fold3, sizeof(fold2));
+        size_t moved = 0, load2[5] = {0};
+        for (int i = 0; i < N; i++) {
+                moved += fold2[i] != fold[i];
+                load2[fold2[i]]++;
+                for (int j = 0; j < N; j++)
+                        if (!strcmp(groups[i], groups[j]))
+                                assert_int_equal(fold2[i], fold2[j]);
+        }
+        assert_true(moved > N / 2);
+        for (int f = 0; f < 5; f++)
+                assert_true(load2[f] >= 80 && load2[f] <= 120);
         bool calib[N];
         assert_int_equal(group_split(groups, N, 0.25, calib), 0);
         size_t nc = 0;
