@@ -8,6 +8,7 @@
  * RUNS.jsonl (the corpus export) when given, else on a synthetic set of the corpus's size.
  * Aims (issue 4): >= 50,000 metadata predictions/s/core; analyse + predict of a 200-line file
  * under 1 ms. */
+#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <sched.h>
@@ -88,6 +89,100 @@ static char *python_file(size_t *len)
                               "data = list(range(N))\nprint(helper_0(data))\n");
         *len = n;
         return s;
+}
+
+static uint64_t cpu_ns(void);
+static int cmp_u64(const void *a, const void *b);
+
+#ifdef HAVE_ANALYZE
+#include <tree_sitter/api.h>
+const TSLanguage *tree_sitter_python(void);
+
+/* The baseline: tree-sitter's parse of the same text and the tree's deletion, nothing else. */
+static double bare_parse_p50(const char *src, size_t len)
+{
+        enum { RUNS = 2000 };
+        static uint64_t lat[RUNS];
+        TSParser *p = ts_parser_new();
+        if (!p || !ts_parser_set_language(p, tree_sitter_python())) {
+                ts_parser_delete(p);
+                return NAN;
+        }
+        for (int i = 0; i < RUNS; i++) {
+                uint64_t a = cpu_ns();
+                TSTree *t = ts_parser_parse_string(p, NULL, src, (uint32_t)len);
+                ts_tree_delete(t);
+                lat[i] = cpu_ns() - a;
+        }
+        ts_parser_delete(p);
+        qsort(lat, RUNS, sizeof(lat[0]), cmp_u64);
+        return (double)lat[RUNS / 2] / 1e6;
+}
+#endif
+static int cmp_double(const void *a, const void *b)
+{
+        double x = *(const double *)a, y = *(const double *)b;
+        return (x > y) - (x < y);
+}
+
+/* The same on real files of about 200 lines: every module of the Python standard library with
+ * 180 to 220 lines (REAL_DIR), each analysed and predicted REAL_RUNS times; the p50 per file,
+ * then the median and the largest of those over the files. */
+#define REAL_DIR  "/usr/lib/python3.11"
+#define REAL_RUNS 300
+static void real_files(struct analyzer *an, const struct model *m, double *v)
+{
+        _cleanup_closedir_ DIR *dir = opendir(REAL_DIR);
+        if (!dir) {
+                printf("real 200-line files: %s not found\n", REAL_DIR);
+                return;
+        }
+        static uint64_t lat[REAL_RUNS];
+        double p50s[64];
+        size_t nf = 0, bytes = 0;
+        struct dirent *de;
+        while ((de = readdir(dir)) && nf < ARRAY_SIZE(p50s)) {
+                size_t nl = strlen(de->d_name);
+                if (nl < 4 || strcmp(de->d_name + nl - 3, ".py"))
+                        continue;
+                char path[512];
+                snprintf(path, sizeof(path), "%s/%s", REAL_DIR, de->d_name);
+                _cleanup_free_ char *src = NULL;
+                size_t len = 0;
+                if (read_whole_file(path, 1 << 20, &src, &len, NULL) < 0)
+                        continue;
+                size_t lines = 0;
+                for (size_t i = 0; i < len; i++)
+                        lines += src[i] == '\n';
+                if (lines < 180 || lines > 220)
+                        continue;
+                struct notification n = {"python", "", "string", 0};
+                int r = 0;
+                for (int i = 0; i < REAL_RUNS && r == 0; i++) {
+                        uint64_t a = cpu_ns();
+                        struct code_input in = {
+                            .path = path, .lang = "python", .src = src, .len = len};
+                        struct demand dm;
+                        r = code_from_source(an, &in, &n, v, NULL, NULL);
+                        if (r == 0)
+                                r = model_predict(m, &n, v, &dm);
+                        lat[i] = cpu_ns() - a;
+                }
+                if (r < 0)
+                        continue;
+                qsort(lat, REAL_RUNS, sizeof(lat[0]), cmp_u64);
+                p50s[nf++] = (double)lat[REAL_RUNS / 2] / 1e6;
+                bytes += len;
+        }
+        if (nf == 0) {
+                printf("real 200-line files: none of 180-220 lines in %s\n", REAL_DIR);
+                return;
+        }
+        qsort(p50s, nf, sizeof(p50s[0]), cmp_double);
+        printf("analyse + predict, real 200-line files (the %zu modules of %s with 180-220 "
+               "lines, %.0f bytes on average), CPU time: median of the files' p50 %.3f ms, "
+               "slowest file %.3f ms\n",
+               nf, REAL_DIR, (double)bytes / (double)nf, p50s[nf / 2], p50s[nf - 1]);
 }
 
 /* CPU time of this thread: on a shared machine, wall time counts other jobs' turns too. */
@@ -264,6 +359,12 @@ int main(int argc, char **argv)
                 printf("  of which: analyse (tree-sitter parse + metrics + literals) p50 %.3f ms; "
                        "code-mode prediction p50 %.3f ms\n",
                        p50_an, (double)lat[RUNS / 2] / 1e6);
+#ifdef HAVE_ANALYZE
+                printf("  baseline: tree-sitter's bare parse and delete of the same file p50 %.3f "
+                       "ms\n",
+                       bare_parse_p50(src, len));
+#endif
+                real_files(an, m, v);
                 code_analyzer_free(an);
         } else {
                 printf("analyse + predict: built without the analyser\n");

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # make bench: every benchmark, on this machine, each next to its baseline from the same run.
 # Results go to stdout and to bench/results/<benchmark>.md (checked in; the README quotes them).
+# BENCH_ONLY="analyze predict" runs only those (sandbox analyze predict control replay reaction).
 set -euo pipefail
 B=${1:-build}
 cd "$(dirname "$0")/.."
 mkdir -p bench/results
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r), $(. /etc/os-release; echo "$PRETTY_NAME"), cgroup $(stat -fc %T /sys/fs/cgroup | sed 's/tmpfs/v1 (hybrid)/; s/cgroup2fs/v2/')"
 stamp=$(date -u +%Y-%m-%dT%H:%MZ)
+want() { [ -z "${BENCH_ONLY:-}" ] || [[ " $BENCH_ONLY " == *" $1 "* ]]; }
 
-if [ "$(id -u)" -eq 0 ]; then
+if ! want sandbox; then
+  :
+elif [ "$(id -u)" -eq 0 ]; then
   n=${BENCH_CYCLES:-1000}
   {
     echo "# Sandbox latency ($stamp)"
@@ -22,7 +26,7 @@ else
   echo "bench: the sandbox benchmark needs root; skipped"
 fi
 
-if [ -x "$B/bench/bench_analyze" ]; then
+if want analyze && [ -x "$B/bench/bench_analyze" ]; then
   {
     echo "# Analyser throughput ($stamp)"
     echo
@@ -34,7 +38,7 @@ if [ -x "$B/bench/bench_analyze" ]; then
   } | tee bench/results/analyze.md
 fi
 
-if [ -x "$B/bench/bench_predict" ]; then
+if want predict && [ -x "$B/bench/bench_predict" ]; then
   args=()
   [ -f models/default.json ] && args+=(--model models/default.json)
   [ -f data/runs.jsonl ] && args+=(--train data/runs.jsonl)
@@ -49,7 +53,7 @@ if [ -x "$B/bench/bench_predict" ]; then
   } | tee bench/results/predict.md
 fi
 
-if [ -x "$B/bench/bench_control" ]; then
+if want control && [ -x "$B/bench/bench_control" ]; then
   {
     echo "# Control-loop cost ($stamp)"
     echo
@@ -61,7 +65,7 @@ if [ -x "$B/bench/bench_control" ]; then
   } | tee bench/results/control.md
 fi
 
-if [ -x "$B/bench/bench_replay" ]; then
+if want replay && [ -x "$B/bench/bench_replay" ]; then
   azure=${REPLAY_TRACE:-../shared/data/azure2019-sample}
   args=(--synthetic "${REPLAY_SYNTHETIC:-1000000}" --reps "${REPLAY_REPS:-3}")
   [ -d "$azure" ] && args+=(--azure "$azure")
@@ -77,7 +81,7 @@ if [ -x "$B/bench/bench_replay" ]; then
   } | tee bench/results/replay.md
 fi
 
-if [ "$(id -u)" -eq 0 ]; then
+if want reaction && [ "$(id -u)" -eq 0 ]; then
   {
     echo "# Reaction time of the daemon's control loop ($stamp)"
     echo
