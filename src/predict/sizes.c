@@ -12,7 +12,8 @@
  *     a comprehension's `for ... in range(N)` is one more level within its statement;
  *   - an allocation statement (malloc/calloc/new/Array/bytearray/append/push/[..] * N, a
  *     list comprehension, a Python constructor, a call of a function of the text that
- *     allocates, text += '...', a write to a file, ...) allocates size^power with power = the
+ *     allocates, text += '...', a write to a file, an array declared with its length in C-like
+ *     text: static int table[N], double dp[N][N], ...) allocates size^power with power = the
  *     size names in it plus the enclosing size loops (a malloc per element inside a loop over N
  *     is N cells). Size names inside the arguments of a call that does not allocate
  *     (randrange(N * 3), Thread(args=(lo, hi))) or of a push/append are values, not counts; an
@@ -325,6 +326,9 @@ struct lexer {
         char brk[64];         /* open brackets, innermost last */
         bool opaque[64];      /* ... and whether it is a call that does not allocate */
         bool ctor, after_new; /* the last identifier constructs (new X, a type); "new" */
+        /* C-like declarations: the last identifier is a type (int, a struct's tag, ...); the
+         * one before names a declared variable, its '[' an array of that type */
+        bool typed, after_tag, declarator;
         bool chain; /* in a product with a size name: W * 3 / 4 (numbers, '*', '/', ')') */
         struct stmt st;
         /* loop header being read */
@@ -593,6 +597,11 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
                 st->elem = b;
         L->ctor = L->after_new || b > 0 || fn >= 0;
         L->after_new = word_is(w, n, "new");
+        /* int a[N], static struct entry table[N], double *rows[N]: the name follows a type word
+         * (or a struct/union tag) directly or through '*' */
+        L->declarator = !L->py && L->typed && (L->prev == 'i' || L->prev == '*');
+        L->typed = (type_bytes(w, n) > 0 && !word_is(w, n, "struct")) || L->after_tag;
+        L->after_tag = word_is(w, n, "struct") || word_is(w, n, "union");
         L->last_id = w;
         L->last_len = n;
 }
@@ -639,6 +648,8 @@ static void on_number(struct lexer *L, size_t b)
 static void on_punct(struct lexer *L, char c)
 {
         struct stmt *st = &L->st;
+        if (c != '*')
+                L->typed = L->after_tag = false; /* sizeof(int) * a[N] declares nothing */
         if (c != '*' && c != '/' && c != ')')
                 L->chain = false;
         if (c == '(' && L->pending_fn >= 0 && L->prev == 'i' &&
@@ -670,6 +681,15 @@ static void on_punct(struct lexer *L, char c)
                         /* a tuple inside an allocating call's arguments multiplies too:
                          * zeros((N, N)) */
                         st->dmul[k] = alloc_call || (c == '(' && !named && st->dmul[k - 1]);
+                }
+                if (c == '[' && L->pd == 0 && L->prev == 'i' && L->declarator) {
+                        /* an array declared with its length (a global table, a local buffer):
+                         * its cells are allocated, and one declared inside a loop is the same
+                         * array each time round (plain: the loops do not multiply it) */
+                        st->cue = true;
+                        st->plain = true;
+                        if (k < sizeof(st->dmul))
+                                st->dmul[k] = true; /* a[N][M]: N x M cells */
                 }
                 L->pd++;
                 if (c == '[' && L->py && L->prev == '*')

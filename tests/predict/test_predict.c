@@ -325,6 +325,31 @@ static void test_size_stats(void **state)
            "for (let i = 0; i < N; i++) {\n  for (let j = 0; j < N; j++) a[i * N + j] = i + j;\n}\n"
            "console.log(a[0]);\n",
            2, 2, 8);
+        /* C: arrays declared with the size are allocations (a global table of N ints, a
+         * struct table, a local N x N table of doubles); one declared inside a loop over N is
+         * the same array each time round; a constant buffer, and an index in an expression
+         * after a sizeof, are not */
+        sz("#define N 100000\nstatic int table[N];\n"
+           "int main(void) {\n  for (int i = 0; i < N; i++)\n    table[i] = i;\n"
+           "  return table[7];\n}\n",
+           1, 1, 4);
+        sz("#define N 100000\nstruct entry { long k; long v; };\nstatic struct entry t[N * 2];\n"
+           "int main(void) {\n  return (int)t[0].k;\n}\n",
+           1, 0, 64);
+        sz("#define N 700\n"
+           "int main(void) {\n  static double dp[N][N + 1];\n"
+           "  for (int i = 0; i < N; i++)\n    for (int j = 0; j <= N; j++)\n"
+           "      dp[i][j] = i + j;\n  return (int)dp[1][1];\n}\n",
+           2, 2, 8);
+        sz("#define N 100000\n"
+           "int main(void) {\n  long s = 0;\n  int a[8] = {0};\n"
+           "  for (int i = 0; i < N; i++) {\n    char row[N];\n    row[i] = 1;\n"
+           "    s += sizeof(int) * a[i % 8] + row[i];\n  }\n  return (int)s;\n}\n",
+           1, 1, 1);
+        sz("#define N 100000\n"
+           "int main(void) {\n  char buf[256];\n  long s = 0;\n  int *p = buf;\n"
+           "  for (int i = 0; i < N; i++)\n    s += sizeof(int) * p[N - i];\n  return (int)s;\n}\n",
+           0, 1, 0);
         /* Java: new int[N], one loop; a loop over a constant is not a size loop */
         sz("class A {\n  static final int N = 1_000_000;\n  public static void main(String[] x) {\n"
            "    int[] a = new int[N];\n    for (int i = 0; i < N; i++) a[i] = i;\n"
