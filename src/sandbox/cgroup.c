@@ -713,7 +713,7 @@ static bool all_digits(const char *s, size_t n)
 }
 
 /* "presize-<id>-<pid>-<starttime>", <id> non-empty (it may itself contain '-'). */
-static bool parse_owner(const char *name, pid_t *pid, uint64_t *start)
+bool cgroup_name_owner(const char *name, pid_t *pid, uint64_t *start)
 {
         size_t pl = strlen(NAME_PREFIX);
         if (strncmp(name, NAME_PREFIX, pl))
@@ -736,7 +736,7 @@ static bool parse_owner(const char *name, pid_t *pid, uint64_t *start)
 
 /* Is the process that named a cgroup still there? "No" only when we are sure: the pid is gone,
  * or it now belongs to a process started at another time (pid reuse). */
-static bool owner_alive(pid_t pid, uint64_t start)
+bool cgroup_owner_alive(pid_t pid, uint64_t start)
 {
         uint64_t now;
         int r = proc_starttime(pid, &now);
@@ -802,7 +802,7 @@ static int scan_parent(const char *parent, struct name_list *dead)
                 }
                 pid_t pid;
                 uint64_t start;
-                if (!parse_owner(de->d_name, &pid, &start) || owner_alive(pid, start))
+                if (!cgroup_name_owner(de->d_name, &pid, &start) || cgroup_owner_alive(pid, start))
                         continue;
                 int r = name_list_add(dead, de->d_name);
                 if (r < 0)

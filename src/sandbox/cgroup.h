@@ -44,6 +44,12 @@ void cgroup_host_free(struct cgroup_host *h);
 enum cgroup_version cgroup_host_version(const struct cgroup_host *h);
 /* The parent directory used for `controller` ("memory", "cpu", ...; for v2 any name). */
 const char *cgroup_host_parent(const struct cgroup_host *h, const char *controller);
+/* The owner a sandbox cgroup's name records ("presize-<id>-<pid>-<starttime>"); false for a name
+ * of another form. */
+bool cgroup_name_owner(const char *name, pid_t *pid, uint64_t *start);
+/* Whether that owner still runs: false only when sure (the pid is gone, or reused by a process
+ * started at another time). */
+bool cgroup_owner_alive(pid_t pid, uint64_t start);
 
 /* Create the cgroup `name` (must start with "presize-") in every hierarchy needed
  * (v1: cpu, cpuacct, memory, pids, blkio; v2: one directory with cpu, memory, pids, io enabled). */

@@ -106,6 +106,19 @@ out:
         return rc;
 }
 
+/* The parent of pid (from /proc/<pid>/stat), -1 when unknown. */
+static pid_t parent_of(pid_t pid)
+{
+        char p[64], buf[512];
+        snprintf(p, sizeof(p), "/proc/%d/stat", (int)pid);
+        _cleanup_fclose_ FILE *f = fopen(p, "re");
+        if (!f || !fgets(buf, sizeof(buf), f))
+                return -1;
+        const char *c = strrchr(buf, ')'); /* the command may hold spaces and parentheses */
+        int ppid;
+        return c && sscanf(c + 1, " %*c %d", &ppid) == 1 ? (pid_t)ppid : -1;
+}
+
 static int count_dirs(const char *root, int depth)
 {
         _cleanup_closedir_ DIR *d = opendir(root);
@@ -119,15 +132,28 @@ static int count_dirs(const char *root, int depth)
                 char p[4096];
                 if (snprintf(p, sizeof(p), "%s/%s", root, e->d_name) >= (int)sizeof(p))
                         continue;
-                if (!strncmp(e->d_name, "presize-", 8))
-                        n++;
+                if (strncmp(e->d_name, "presize-", 8)) {
+                        if (depth > 0)
+                                n += count_dirs(p, depth - 1);
+                        continue;
+                }
+                /* ours or our children's, or left by a process that is gone; another live
+                 * presize's are its own */
+                pid_t owner;
+                uint64_t start;
+                if (cgroup_name_owner(e->d_name, &owner, &start) && owner != getpid() &&
+                    parent_of(owner) != getpid() && cgroup_owner_alive(owner, start))
+                        continue;
+                n++;
                 if (depth > 0)
                         n += count_dirs(p, depth - 1);
         }
         return n;
 }
 
-/* presize-* cgroups beneath the cgroups this process runs in (where presize creates them). */
+/* presize-* cgroups beneath the cgroups this process runs in (where presize creates them), but
+ * not those of other live presize processes that are not this one's children (a daemon, a
+ * concurrent test): as sbt_count_links. */
 int sbt_count_cgroups(void)
 {
         static const char *const ctrls[] = {"cpu", "cpuacct", "memory", "pids", "blkio", "unified"};
