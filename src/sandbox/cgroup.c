@@ -219,44 +219,6 @@ static int remove_tree(const char *dir, bool kill_top, int depth)
 
 /* ---- /proc parsing -------------------------------------------------------------------------- */
 
-/* Field 22 of /proc/<pid>/stat (start time in clock ticks since boot); pid 0 means self.
- * -ENOENT (or -ESRCH) when there is no such process. */
-static int proc_starttime(pid_t pid, uint64_t *out)
-{
-        char path[64];
-        if (pid == 0)
-                snprintf(path, sizeof(path), "/proc/self/stat");
-        else
-                snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-        char buf[1024];
-        long n = read_file(path, buf, sizeof(buf));
-        if (n < 0)
-                return (int)n;
-        /* The command name (field 2) may hold spaces and parentheses: count from the last ')'. */
-        char *p = strrchr(buf, ')');
-        if (!p)
-                return -EINVAL;
-        p++;
-        for (int field = 3; field <= 22; field++) {
-                while (*p == ' ')
-                        p++;
-                if (!*p)
-                        return -EINVAL;
-                if (field == 22) {
-                        char *end;
-                        errno = 0;
-                        unsigned long long v = strtoull(p, &end, 10);
-                        if (errno || end == p)
-                                return -EINVAL;
-                        *out = v;
-                        return 0;
-                }
-                while (*p && *p != ' ')
-                        p++;
-        }
-        return -EINVAL;
-}
-
 /* mountinfo escapes space, tab, newline and backslash as \ooo. */
 static void unescape_octal(char *s)
 {
@@ -693,7 +655,7 @@ int cgroup_name(char *buf, size_t len, const char *id)
         if (!buf || !id || !*id || strchr(id, '/'))
                 return -EINVAL;
         uint64_t start;
-        int r = proc_starttime(0, &start);
+        int r = proc_stat(0, NULL, &start);
         if (r < 0)
                 return r;
         int n = snprintf(buf, len, NAME_PREFIX "%s-%d-%" PRIu64, id, (int)getpid(), start);
@@ -739,7 +701,7 @@ bool cgroup_name_owner(const char *name, pid_t *pid, uint64_t *start)
 bool cgroup_owner_alive(pid_t pid, uint64_t start)
 {
         uint64_t now;
-        int r = proc_starttime(pid, &now);
+        int r = proc_stat((int)pid, NULL, &now);
         if (r == -ENOENT || r == -ESRCH)
                 return false;
         if (r < 0)

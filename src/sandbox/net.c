@@ -31,6 +31,7 @@
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <linux/filter.h>
@@ -600,30 +601,6 @@ static int filter_add(int nl, int ifindex, bool egress, const struct prog *p)
 
 /* ---- ownership ---------------------------------------------------------------------------- */
 
-/* Start time of a process in clock ticks since boot (field 22 of /proc/<pid>/stat): with the
- * pid, it names a process even after pids wrap around. */
-static int proc_starttime(long pid, unsigned long long *out)
-{
-        char path[64], buf[1024];
-        snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
-        long r = read_file(path, buf, sizeof(buf));
-        if (r < 0)
-                return (int)r;
-        const char *s = strrchr(buf, ')'); /* comm may hold spaces and parentheses */
-        if (!s)
-                return -EINVAL;
-        s++; /* at the space before field 3 */
-        for (int field = 3; field < 22; field++) {
-                s = strchr(s + 1, ' ');
-                if (!s)
-                        return -EINVAL;
-        }
-        char *end;
-        errno = 0;
-        *out = strtoull(s + 1, &end, 10);
-        return errno || end == s + 1 ? -EINVAL : 0;
-}
-
 /* ---- the interface ------------------------------------------------------------------------ */
 
 static bool valid_id(const char *id)
@@ -682,11 +659,11 @@ static int net_setup(struct sandbox_net *n, pid_t ns_pid, const struct alloc *a,
 
         /* Who owns the link, for net_cleanup_leftovers of another presize process. */
         char alias[64];
-        unsigned long long start;
-        r = proc_starttime((long)getpid(), &start);
+        uint64_t start;
+        r = proc_stat(0, NULL, &start);
         if (r < 0)
                 return r;
-        snprintf(alias, sizeof(alias), NET_ALIAS_FMT, (long)getpid(), start);
+        snprintf(alias, sizeof(alias), NET_ALIAS_FMT, (long)getpid(), (unsigned long long)start);
         r = link_set_alias(nl, n->host_ifindex, alias);
         if (r < 0)
                 return r;
@@ -873,10 +850,11 @@ int net_cleanup_leftovers(void)
                 if (read_file(path, alias, sizeof(alias)) < 0)
                         continue;
                 long pid;
-                unsigned long long start, now;
-                if (sscanf(alias, NET_ALIAS_FMT, &pid, &start) != 2 || pid <= 0)
+                unsigned long long start;
+                uint64_t now;
+                if (sscanf(alias, NET_ALIAS_FMT, &pid, &start) != 2 || pid <= 0 || pid > INT_MAX)
                         continue;
-                int r = proc_starttime(pid, &now);
+                int r = proc_stat((int)pid, NULL, &now);
                 if (r == 0 && now == start)
                         continue; /* the owner lives */
                 if (r < 0 && r != -ENOENT && r != -ESRCH)

@@ -150,3 +150,40 @@ int read_whole_file(const char *path, uint64_t max, char **out, size_t *len, uns
                 *mode = st.st_mode;
         return 0;
 }
+
+int proc_stat(int pid, int *ppid, uint64_t *starttime)
+{
+        char path[64], buf[1024];
+        if (pid == 0)
+                snprintf(path, sizeof(path), "/proc/self/stat");
+        else
+                snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+        long n = read_file(path, buf, sizeof(buf));
+        if (n < 0)
+                return (int)n;
+        /* The command name (field 2) may hold spaces and parentheses: count from the last ')'. */
+        const char *p = strrchr(buf, ')');
+        if (!p)
+                return -EINVAL;
+        p++;
+        for (int field = 3; field <= 22; field++) {
+                while (*p == ' ')
+                        p++;
+                if (!*p)
+                        return -EINVAL;
+                if (field == 4 || field == 22) {
+                        char *end;
+                        errno = 0;
+                        unsigned long long v = strtoull(p, &end, 10);
+                        if (errno || end == p)
+                                return -EINVAL;
+                        if (field == 4 && ppid)
+                                *ppid = (int)v;
+                        if (field == 22 && starttime)
+                                *starttime = v;
+                }
+                while (*p && *p != ' ')
+                        p++;
+        }
+        return 0;
+}

@@ -17,6 +17,10 @@ int read_keyed_u64(const char *path, const char *key, uint64_t *v);
  * caller frees it); *len is its length and, when mode is not NULL, *mode its st_mode.
  * -EISDIR when path is not a regular file, -EFBIG when it is larger than max. */
 int read_whole_file(const char *path, uint64_t max, char **out, size_t *len, unsigned *mode);
+/* Fields of /proc/<pid>/stat (pid 0: this process): the parent (field 4) and the start time in
+ * clock ticks since boot (field 22; with the pid it names a process even after pids wrap
+ * around). Either pointer may be NULL. -ENOENT (or -ESRCH) when there is no such process. */
+int proc_stat(int pid, int *ppid, uint64_t *starttime);
 /* mkdir -p with mode 0755. */
 int mkdir_p(const char *path);
 /* Monotonic clock in nanoseconds. */

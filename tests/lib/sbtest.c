@@ -1,6 +1,7 @@
 #include "sbtest.h"
 #include "sandbox/cgroup.h"
 #include "util/cleanup.h"
+#include "util/fsutil.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -106,17 +107,11 @@ out:
         return rc;
 }
 
-/* The parent of pid (from /proc/<pid>/stat), -1 when unknown. */
+/* The parent of pid, -1 when unknown. */
 static pid_t parent_of(pid_t pid)
 {
-        char p[64], buf[512];
-        snprintf(p, sizeof(p), "/proc/%d/stat", (int)pid);
-        _cleanup_fclose_ FILE *f = fopen(p, "re");
-        if (!f || !fgets(buf, sizeof(buf), f))
-                return -1;
-        const char *c = strrchr(buf, ')'); /* the command may hold spaces and parentheses */
         int ppid;
-        return c && sscanf(c + 1, " %*c %d", &ppid) == 1 ? (pid_t)ppid : -1;
+        return proc_stat((int)pid, &ppid, NULL) == 0 ? (pid_t)ppid : -1;
 }
 
 static int count_dirs(const char *root, int depth)
