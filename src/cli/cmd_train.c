@@ -82,10 +82,20 @@ static void print_summary(const struct dataset *d, const struct model *m, bool j
                         d->wrong_features);
         if (json)
                 return;
-        printf("%-20s %14s %14s\n", "target", "q metadata", "q code");
-        for (int t = 0; t < T__COUNT; t++)
-                printf("%-20s %14.3f %14.3f\n", target_names[t], m->t[MODE_METADATA][t].q,
-                       m->has_mode[MODE_CODE] ? m->t[MODE_CODE][t].q : 0.0);
+        printf("%-20s %14s %14s  %s\n", "target", "q metadata", "q code", "code-mode point");
+        for (int t = 0; t < T__COUNT; t++) {
+                bool code = m->has_mode[MODE_CODE];
+                const struct target_model *tm = &m->t[code ? MODE_CODE : MODE_METADATA][t];
+                printf("%-20s %14.3f %14.3f  %s trees", target_names[t], m->t[MODE_METADATA][t].q,
+                       code ? tm->q : 0.0, tm_kind_names[tm->kind]);
+                const char *sep = "; the language's level for ";
+                for (int l = 0; l <= META_LANGS; l++)
+                        if (tm->cell_lang[l]) {
+                                printf("%s%s", sep, meta_language_name(l));
+                                sep = ", ";
+                        }
+                printf("\n");
+        }
         printf("upper bound = point x exp(q) (log space, coverage %.2f); trained in %.2fs\n",
                m->coverage, m->train_seconds);
 }
@@ -97,16 +107,25 @@ static json_t *summary_json(const struct model *m, const char *stored_as, const 
         json_object_set(o, "trainset", m->trainset);
         json_object_set_new(o, "coverage", json_real(m->coverage));
         json_object_set_new(o, "train_seconds", json_real(m->train_seconds));
-        json_t *q = json_object();
+        json_t *q = json_object(), *levels = json_object();
         for (int md = 0; md < MODE__COUNT; md++) {
                 if (!m->has_mode[md])
                         continue;
-                json_t *per = json_object();
-                for (int t = 0; t < T__COUNT; t++)
+                json_t *per = json_object(), *lv = json_object();
+                for (int t = 0; t < T__COUNT; t++) {
                         json_object_set_new(per, target_names[t], json_real(m->t[md][t].q));
+                        json_t *langs = json_array();
+                        for (int l = 0; l <= META_LANGS; l++)
+                                if (m->t[md][t].cell_lang[l])
+                                        json_array_append_new(langs,
+                                                              json_string(meta_language_name(l)));
+                        json_object_set_new(lv, target_names[t], langs);
+                }
                 json_object_set_new(q, mode_names[md], per);
+                json_object_set_new(levels, mode_names[md], lv);
         }
         json_object_set_new(o, "q", q);
+        json_object_set_new(o, "language_level", levels);
         json_object_set_new(o, "model", stored_as ? json_string(stored_as) : json_null());
         json_object_set_new(o, "out", out ? json_string(out) : json_null());
         return o;

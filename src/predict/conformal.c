@@ -48,6 +48,14 @@ double conformal_quantile_groups(double *res, size_t n, size_t groups, double co
         return res[k - 1];
 }
 
+double median_of(double *v, size_t n)
+{
+        if (n == 0)
+                return NAN;
+        qsort(v, n, sizeof(*v), cmp_double);
+        return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
 size_t count_distinct(const unsigned *ids, size_t n, unsigned char *seen, size_t nseen)
 {
         size_t c = 0;

@@ -51,20 +51,6 @@ static double ylog(const struct row *r, int t)
         return log1p(r->y[t] > 0 ? r->y[t] : 0);
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-        double x = *(const double *)a, y = *(const double *)b;
-        return (x > y) - (x < y);
-}
-
-static double median(double *v, size_t n)
-{
-        if (n == 0)
-                return NAN;
-        qsort(v, n, sizeof(*v), cmp_double);
-        return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
 /* Medians (log space) per language among rows tr[i] with use[i], and overall for languages
  * without rows. */
 static void lang_medians(const struct dataset *d, const size_t *tr, size_t ntr, const bool *use,
@@ -74,13 +60,13 @@ static void lang_medians(const struct dataset *d, const size_t *tr, size_t ntr, 
         for (size_t i = 0; i < ntr; i++)
                 if (use[i])
                         buf[k++] = ylog(&d->rows[tr[i]], t);
-        double all = median(buf, k);
+        double all = median_of(buf, k);
         for (int l = 0; l <= META_LANGS; l++) {
                 k = 0;
                 for (size_t i = 0; i < ntr; i++)
                         if (use[i] && d->rows[tr[i]].meta[l] > 0.5)
                                 buf[k++] = ylog(&d->rows[tr[i]], t);
-                med[l] = k ? median(buf, k) : all;
+                med[l] = k ? median_of(buf, k) : all;
         }
 }
 
@@ -315,12 +301,12 @@ void eval_metrics(const struct eval *e, enum method m, int t, eval_filter keep, 
                 out->coverage = n_all ? (double)covered_all / (double)n_all : NAN;
                 return;
         }
-        out->mdape = median(ape, n);
+        out->mdape = median_of(ape, n);
         out->within25 = (double)within / (double)n;
         out->coverage = (double)covered_all / (double)n_all;
         out->overprov = over / (double)n;
         out->coverage_measured = (double)covered / (double)n;
-        out->overprov_median = median(ratio, n);
+        out->overprov_median = median_of(ratio, n);
 }
 
 static json_t *num_or_null(double v)

@@ -25,6 +25,16 @@ const char *const meta_algorithms[META_ALGOS] = {
     "network_io", "other",
 };
 
+const char *meta_language_name(int l)
+{
+        return l < META_LANGS ? meta_languages[l] : "unknown";
+}
+
+const char *meta_algorithm_name(int a)
+{
+        return a < META_ALGOS ? meta_algorithms[a] : "unknown";
+}
+
 /* Aliases people type for the languages of the one-hot block. */
 static const char *canon_language(const char *l)
 {
@@ -106,12 +116,12 @@ size_t mode_len(enum mode m)
 const char *feature_name(enum mode m, size_t i, char *buf, size_t len)
 {
         if (i < META_LANGS + 1) {
-                snprintf(buf, len, "lang_%s", i < META_LANGS ? meta_languages[i] : "unknown");
+                snprintf(buf, len, "lang_%s", meta_language_name((int)i));
                 return buf;
         }
         i -= META_LANGS + 1;
         if (i < META_ALGOS + 1) {
-                snprintf(buf, len, "algo_%s", i < META_ALGOS ? meta_algorithms[i] : "unknown");
+                snprintf(buf, len, "algo_%s", meta_algorithm_name((int)i));
                 return buf;
         }
         i -= META_ALGOS + 1;

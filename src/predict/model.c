@@ -37,13 +37,36 @@ int elastic_feature(int t)
         return -1;
 }
 
+int meta_language_of(const float *x)
+{
+        int l = 0;
+        while (l < META_LANGS && !(x[l] > 0.5f))
+                l++;
+        return l;
+}
+
+int meta_algorithm_of(const float *x)
+{
+        int a = 0;
+        while (a < META_ALGOS && !(x[META_LANGS + 1 + a] > 0.5f))
+                a++;
+        return a;
+}
+
+bool cell_point(const struct target_model *tm, const float *x, double *v)
+{
+        int l = meta_language_of(x);
+        if (!tm->cell_lang[l] || !tm->cell_use[l][meta_algorithm_of(x)])
+                return false;
+        *v = tm->cell_level[l];
+        return true;
+}
+
 double elastic_margin(const struct target_model *tm, const float *x)
 {
         if (tm->el_feature < 0)
                 return 0;
-        int l = 0;
-        while (l < META_LANGS && !(x[l] > 0.5f))
-                l++;
+        int l = meta_language_of(x);
         double w = x[tm->el_feature];
         if (isnan(w))
                 return 0;
@@ -120,6 +143,63 @@ static json_t *names_json(enum mode m)
         return a;
 }
 
+/* {"python": {"level": x, "algorithms": ["sorting", ...]}, ...} for the languages that take
+ * their level; NULL when none does. */
+static json_t *cells_to_json(const struct target_model *tm)
+{
+        json_t *c = NULL;
+        for (int l = 0; l <= META_LANGS; l++) {
+                if (!tm->cell_lang[l])
+                        continue;
+                if (!c)
+                        c = json_object();
+                json_t *a = json_array();
+                for (int i = 0; i <= META_ALGOS; i++)
+                        if (tm->cell_use[l][i])
+                                json_array_append_new(a, json_string(meta_algorithm_name(i)));
+                json_t *e = json_object();
+                json_object_set_new(e, "level", json_real(tm->cell_level[l]));
+                json_object_set_new(e, "algorithms", a);
+                json_object_set_new(c, meta_language_name(l), e);
+        }
+        return c;
+}
+
+static int cells_from_json(json_t *c, struct target_model *tm)
+{
+        if (!c)
+                return 0;
+        if (!json_is_object(c))
+                return -EPROTO;
+        const char *key;
+        json_t *e;
+        json_object_foreach(c, key, e)
+        {
+                int l = 0;
+                while (l <= META_LANGS && strcmp(key, meta_language_name(l)))
+                        l++;
+                json_t *lv = json_object_get(e, "level"), *as = json_object_get(e, "algorithms");
+                if (l > META_LANGS || !json_is_number(lv) || !isfinite(json_number_value(lv)) ||
+                    !json_is_array(as))
+                        return -EPROTO;
+                size_t i;
+                json_t *v;
+                json_array_foreach(as, i, v)
+                {
+                        const char *name = json_string_value(v);
+                        int a = 0;
+                        while (name && a <= META_ALGOS && strcmp(name, meta_algorithm_name(a)))
+                                a++;
+                        if (!name || a > META_ALGOS)
+                                return -EPROTO;
+                        tm->cell_use[l][a] = true;
+                }
+                tm->cell_level[l] = json_number_value(lv);
+                tm->cell_lang[l] = true;
+        }
+        return 0;
+}
+
 int model_to_json(const struct model *m, json_t **out)
 {
         json_t *j = json_object();
@@ -175,6 +255,9 @@ int model_to_json(const struct model *m, json_t **out)
                                                               ? json_null()
                                                               : json_real(m->t[k][t].q_algo[a]));
                         json_object_set_new(e, "q_by_algorithm", qa);
+                        json_t *cells = cells_to_json(&m->t[k][t]);
+                        if (cells)
+                                json_object_set_new(e, "cells", cells);
                         json_object_set(e, "xgboost", gbt_json(m->t[k][t].gbt));
                         json_object_set_new(mo, target_names[t], e);
                 }
@@ -209,6 +292,9 @@ static bool names_match(json_t *a, enum mode m)
 
 int model_from_json(json_t *j, struct model **out, const char **why)
 {
+        const char *unused;
+        if (!why)
+                why = &unused;
         static const char *dummy;
         if (!why)
                 why = &dummy;
@@ -270,6 +356,7 @@ int model_from_json(json_t *j, struct model **out, const char **why)
                         json_t *q = json_object_get(e, "q");
                         if (!json_is_number(q) || json_number_value(q) < 0) {
                                 *why = "a target of the model has no conformal quantile \"q\"";
+                                ret = -EPROTO;
                                 goto fail;
                         }
                         m->t[k][t].q = json_number_value(q);
@@ -330,6 +417,11 @@ int model_from_json(json_t *j, struct model **out, const char **why)
                                         m->t[k][t].el_b[l] = json_number_value(bv);
                                         m->t[k][t].el_w0[l] = json_number_value(wv);
                                 }
+                        }
+                        if (cells_from_json(json_object_get(e, "cells"), &m->t[k][t]) < 0) {
+                                *why = "a target's language levels (\"cells\") are malformed";
+                                ret = -EPROTO;
+                                goto fail;
                         }
                         ret = gbt_from_json(json_object_get(e, "xgboost"), mode_len((enum mode)k),
                                             &m->t[k][t].gbt);
@@ -503,7 +595,10 @@ static bool libs_known(const struct model *m, const char *libs)
 
 double model_predict_log(const struct model *m, enum mode k, int t, const float *x)
 {
-        double v = gbt_predict(m->t[k][t].gbt, x);
+        double v;
+        if (cell_point(&m->t[k][t], x, &v))
+                return v;
+        v = gbt_predict(m->t[k][t].gbt, x);
         if (m->t[k][t].kind == TM_STACKED)
                 v += gbt_predict(m->t[MODE_METADATA][t].gbt, x);
         else if (m->t[k][t].kind == TM_ELASTIC)

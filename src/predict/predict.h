@@ -46,6 +46,9 @@ extern const char *const mode_names[MODE__COUNT + 1]; /* "metadata", "code", "hi
 #define META_LIB_BUCKETS 16
 extern const char *const meta_languages[META_LANGS];
 extern const char *const meta_algorithms[META_ALGOS];
+/* Slot names with "unknown" for the last slot (META_LANGS, META_ALGOS). */
+const char *meta_language_name(int l);
+const char *meta_algorithm_name(int a);
 /* lang one-hot (5) + algo one-hot (18) + library buckets (16) + library count + log1p(input) */
 #define META_LEN (META_LANGS + 1 + META_ALGOS + 1 + META_LIB_BUCKETS + 1 + 1)
 /* Literal statistics: log10 max integer literal, sum of log10 of literals > 1, count >= 1000,
@@ -132,6 +135,8 @@ double conformal_quantile_groups(double *res, size_t n, size_t groups, double co
 size_t group_numbers(const char *const *groups, size_t n, unsigned *ids);
 /* Distinct values among ids[0..n) (each < nseen; seen is scratch of nseen bytes). */
 size_t count_distinct(const unsigned *ids, size_t n, unsigned char *seen, size_t nseen);
+/* The median of v[0..n) (the mean of the middle two for even n; NaN for n == 0). Sorts v. */
+double median_of(double *v, size_t n);
 
 /* Deterministic grouped folds: groups (program names) are ordered by size, largest first, ties
  * by name, and each goes to the fold with the fewest rows so far (as GroupKFold). fold[i] gets
@@ -212,7 +217,26 @@ struct target_model {
          * (meta_languages, then unknown) */
         int el_feature;
         double el_b[META_LANGS + 1], el_w0[META_LANGS + 1];
+        /* The language's level, chosen per language (meta_languages, then unknown) out of fold
+         * where it beats the trees on that language's runs. Average cores are the case: a
+         * single-threaded program's cores are its language runtime's, which a median over many
+         * programs says to a fraction of a percent and squared-error trees blur by a few
+         * percent. The level is the median log target of the language's training runs in the
+         * algorithm types whose runs are homogeneous (runs of at least CELL_MIN_PROGRAMS
+         * programs whose median absolute deviation from their median is at most CELL_MAX_MAD);
+         * cell_use[l][a] says which types take it: the homogeneous ones and those with too few
+         * programs to tell (meta_algorithms, then unknown); the others keep the trees. */
+        bool cell_lang[META_LANGS + 1];
+        bool cell_use[META_LANGS + 1][META_ALGOS + 1];
+        double cell_level[META_LANGS + 1];
 };
+#define CELL_MIN_PROGRAMS 2
+#define CELL_MAX_MAD      0.05
+/* The language and algorithm-type slots of a vector that starts with the metadata block. */
+int meta_language_of(const float *x);
+int meta_algorithm_of(const float *x);
+/* Whether x takes its point from its language's level; *v gets it (log1p space). */
+bool cell_point(const struct target_model *tm, const float *x, double *v);
 /* The size feature of target t's elasticity (its index in the code vector), -1 for none. */
 int elastic_feature(int t);
 /* b x (w - w0) for the language of code vector x; 0 when w is missing. */

@@ -306,6 +306,169 @@ static int elastic_fit(const float *X, size_t dim, int f, const float *y, const 
         return 0;
 }
 
+/* The median log target of the runs among pos[0..np) of language l, and of algorithm type a
+ * (a < 0: of the types marked in only[]); their programs into ids, values into vals. */
+static size_t cell_runs(const float *X, size_t dim, const float *y, const size_t *pos, size_t np,
+                        const unsigned *prog, int l, int a, const bool *only, double *vals,
+                        unsigned *ids)
+{
+        size_t k = 0;
+        for (size_t i = 0; i < np; i++) {
+                const float *x = X + pos[i] * dim;
+                int xa = meta_algorithm_of(x);
+                if (meta_language_of(x) == l && (a >= 0 ? xa == a : only[xa])) {
+                        ids[k] = prog[pos[i]];
+                        vals[k++] = y[pos[i]];
+                }
+        }
+        return k;
+}
+
+/* The languages' levels of a target (log1p space) from rows pos[0..np) of X (labels y by
+ * position, programs numbered by prog). Per language, an algorithm type is homogeneous when its
+ * runs come from at least CELL_MIN_PROGRAMS programs and lie within CELL_MAX_MAD of their median
+ * (median absolute deviation); the level is the median of the homogeneous types' runs, and the
+ * types that take it are the homogeneous ones whose median is within CELL_MAX_MAD of it (a kind
+ * that is consistently elsewhere, two cores say, keeps the trees), the level then taken again
+ * over those. A language without a homogeneous type gets none (NaN). vals, dev, ids and seen are
+ * scratch (np, np, np and nprog). */
+static void cell_fit(const float *X, size_t dim, const float *y, const size_t *pos, size_t np,
+                     const unsigned *prog, size_t nprog, double *vals, double *dev, unsigned *ids,
+                     unsigned char *seen, struct target_model *tm)
+{
+        for (int l = 0; l <= META_LANGS; l++) {
+                bool *use = tm->cell_use[l];
+                double med[META_ALGOS + 1];
+                bool any = false;
+                for (int a = 0; a <= META_ALGOS; a++) {
+                        size_t k = cell_runs(X, dim, y, pos, np, prog, l, a, NULL, vals, ids);
+                        bool few = count_distinct(ids, k, seen, nprog) < CELL_MIN_PROGRAMS;
+                        med[a] = median_of(vals, k);
+                        for (size_t i = 0; i < k; i++)
+                                dev[i] = fabs(vals[i] - med[a]);
+                        use[a] = !few && median_of(dev, k) <= CELL_MAX_MAD;
+                        any |= use[a];
+                }
+                tm->cell_level[l] = NAN;
+                if (!any)
+                        continue;
+                size_t k = cell_runs(X, dim, y, pos, np, prog, l, -1, use, vals, ids);
+                double level = median_of(vals, k);
+                any = false;
+                for (int a = 0; a <= META_ALGOS; a++) {
+                        use[a] = use[a] && fabs(med[a] - level) <= CELL_MAX_MAD;
+                        any |= use[a];
+                }
+                k = any ? cell_runs(X, dim, y, pos, np, prog, l, -1, use, vals, ids) : 0;
+                if (k)
+                        tm->cell_level[l] = round9(median_of(vals, k));
+        }
+}
+
+/* Scratch and context of choose_cells. */
+struct cell_ctx {
+        const struct dataset *d;
+        const float *X;
+        size_t dim, n;
+        const float *y;
+        const unsigned *prog;
+        size_t nprog;
+        const struct fit *fits;
+        size_t nfit;
+        bool refit;
+        const size_t *ca, *capos; /* calibration runs: row index, position */
+        size_t nca;
+        struct calib_groups *cg;
+        double *res, *res_l;
+};
+
+/* Per language, whether the language's level (cell_fit) beats the chosen candidate's trees
+ * (tree_oof: out-of-fold points by position) on that language's calibration runs, by the same
+ * score as the candidates (mean absolute log residual plus the language's quantile), the level's
+ * out-of-fold points taken from each fit's levels (the trees' where a kind keeps them); where it
+ * does, tm takes its points for that language from the level, and its quantiles are
+ * recalibrated on the mixed out-of-fold points. The scores go into e ("language_level":
+ * {language: {"trees", "level"}}). */
+static int choose_cells(const struct cell_ctx *c, int t, const float *tree_oof,
+                        const struct train_opts *o, struct target_model *tm, json_t *e)
+{
+        size_t n = c->n;
+        _cleanup_free_ float *cell_oof = malloc(n * sizeof(float));
+        _cleanup_free_ double *vals = malloc(n * sizeof(double));
+        _cleanup_free_ double *dev = malloc(n * sizeof(double));
+        _cleanup_free_ unsigned *ids = malloc(n * sizeof(unsigned));
+        _cleanup_free_ unsigned char *seen = malloc(c->nprog ? c->nprog : 1);
+        _cleanup_free_ float *pred = malloc((c->nca ? c->nca : 1) * sizeof(float));
+        _cleanup_free_ int *lang = malloc((c->nca ? c->nca : 1) * sizeof(int));
+        if (!cell_oof || !vals || !dev || !ids || !seen || !pred || !lang)
+                return -ENOMEM;
+        /* the levels' out-of-fold points: each fit's levels where they apply, the trees' else */
+        bool level_everywhere[META_LANGS + 1];
+        for (int l = 0; l <= META_LANGS; l++)
+                level_everywhere[l] = true;
+        struct target_model ct = {0};
+        for (size_t j = 0; j < c->nfit; j++) {
+                const struct fit *f = &c->fits[j];
+                cell_fit(c->X, c->dim, c->y, f->tr, f->ntr, c->prog, c->nprog, vals, dev, ids, seen,
+                         &ct);
+                for (int l = 0; l <= META_LANGS; l++) {
+                        ct.cell_lang[l] = !isnan(ct.cell_level[l]);
+                        level_everywhere[l] &= ct.cell_lang[l];
+                }
+                for (size_t i = 0; i < f->nte; i++) {
+                        size_t p = f->te[i];
+                        double v;
+                        cell_oof[p] =
+                            cell_point(&ct, c->X + p * c->dim, &v) ? (float)v : tree_oof[p];
+                }
+        }
+        for (size_t i = 0; i < c->nca; i++) {
+                pred[i] = cell_oof[c->capos[i]];
+                lang[i] = meta_language_of(c->X + c->capos[i] * c->dim);
+        }
+        calibrate(c->d, c->ca, c->nca, t, pred, o, c->cg, &ct, c->res, c->res_l);
+        double err_tree[META_LANGS + 1] = {0}, err_cell[META_LANGS + 1] = {0};
+        size_t cnt[META_LANGS + 1] = {0};
+        for (size_t i = 0; i < c->nca; i++) {
+                double yl = target_log(&c->d->rows[c->ca[i]], t);
+                err_tree[lang[i]] += fabs(yl - tree_oof[c->capos[i]]);
+                err_cell[lang[i]] += fabs(yl - pred[i]);
+                cnt[lang[i]]++;
+        }
+        /* the final levels: from every training run, or (no refit) from the last fit's */
+        const struct fit *last = &c->fits[c->nfit - 1];
+        _cleanup_free_ size_t *all = malloc(n * sizeof(size_t));
+        if (!all)
+                return -ENOMEM;
+        for (size_t i = 0; i < n; i++)
+                all[i] = i;
+        cell_fit(c->X, c->dim, c->y, c->refit ? all : last->tr, c->refit ? n : last->ntr, c->prog,
+                 c->nprog, vals, dev, ids, seen, tm);
+        bool any = false;
+        json_t *ce = json_object();
+        for (int l = 0; l <= META_LANGS; l++) {
+                tm->cell_lang[l] = false;
+                if (!cnt[l] || isnan(tm->q_lang[l]) || isnan(ct.q_lang[l]) ||
+                    !level_everywhere[l] || isnan(tm->cell_level[l]))
+                        continue;
+                double st = err_tree[l] / (double)cnt[l] + tm->q_lang[l];
+                double sc = err_cell[l] / (double)cnt[l] + ct.q_lang[l];
+                tm->cell_lang[l] = sc < st;
+                any |= tm->cell_lang[l];
+                json_t *le = json_object();
+                json_object_set_new(le, "trees", json_real(round9(st)));
+                json_object_set_new(le, "level", json_real(round9(sc)));
+                json_object_set_new(ce, meta_language_name(l), le);
+        }
+        json_object_set_new(e, "language_level", ce);
+        if (!any)
+                return 0;
+        for (size_t i = 0; i < c->nca; i++)
+                pred[i] = tm->cell_lang[lang[i]] ? cell_oof[c->capos[i]] : tree_oof[c->capos[i]];
+        calibrate(c->d, c->ca, c->nca, t, pred, o, c->cg, tm, c->res, c->res_l);
+        return 0;
+}
+
 /* Fit candidate `kind` with parameters gv on rows pos[0..np) of X (labels y by position); mg, for a
  * stacked candidate, is the metadata regressor it stacks on; el, for an elastic one, gets the
  * elasticity (feature f, programs numbered by prog). */
@@ -347,14 +510,12 @@ static void put_target_json(json_t *e, const struct target_model *tm, int varian
         json_t *ql = json_object();
         for (int l = 0; l <= META_LANGS; l++)
                 if (!isnan(tm->q_lang[l]))
-                        json_object_set_new(ql, l < META_LANGS ? meta_languages[l] : "unknown",
-                                            json_real(tm->q_lang[l]));
+                        json_object_set_new(ql, meta_language_name(l), json_real(tm->q_lang[l]));
         json_object_set_new(e, "q_by_language", ql);
         json_t *qa = json_object();
         for (int a = 0; a <= META_ALGOS; a++)
                 if (!isnan(tm->q_algo[a]))
-                        json_object_set_new(qa, a < META_ALGOS ? meta_algorithms[a] : "unknown",
-                                            json_real(tm->q_algo[a]));
+                        json_object_set_new(qa, meta_algorithm_name(a), json_real(tm->q_algo[a]));
         json_object_set_new(e, "q_by_algorithm", qa);
 }
 
@@ -477,6 +638,22 @@ int model_train(const struct dataset *d, const size_t *idx_in, size_t n, const s
                 }
                 json_t *mm = json_object();
                 json_object_set_new(metrics, mode_names[k], mm);
+                struct cell_ctx cc = {.d = d,
+                                      .X = X,
+                                      .dim = dim,
+                                      .n = n,
+                                      .y = y,
+                                      .prog = prog,
+                                      .nprog = nprog,
+                                      .fits = fits,
+                                      .nfit = nfit,
+                                      .refit = refit,
+                                      .ca = ca,
+                                      .capos = capos,
+                                      .nca = nca,
+                                      .cg = &cg,
+                                      .res = res,
+                                      .res_l = res_l};
                 for (int t = 0; t < T__COUNT; t++) {
                         for (size_t i = 0; i < n; i++)
                                 y[i] = (float)target_log(&d->rows[idx[i]], t);
@@ -602,6 +779,9 @@ int model_train(const struct dataset *d, const size_t *idx_in, size_t n, const s
                                 }
                                 ret = 0;
                         }
+                        if (ret < 0)
+                                goto fail;
+                        ret = choose_cells(&cc, t, cpred + (size_t)best * n, o, tm, e);
                         if (ret < 0)
                                 goto fail;
                         if (k == MODE_METADATA) {

@@ -585,6 +585,21 @@ static void synth(struct dataset *d, int programs, int sizes)
         }
 }
 
+/* Two models give the same code-mode predictions (both demands entire) for every step-th row. */
+static void same_predictions(const struct model *m, const struct model *m2, const struct dataset *d,
+                             size_t step)
+{
+        for (size_t i = 0; i < d->n; i += step) {
+                struct notification n = {d->rows[i].language, d->rows[i].libraries,
+                                         d->rows[i].algorithm, 0};
+                struct demand a, b;
+                assert_int_equal(model_predict(m, &n, d->rows[i].code, &a), 0);
+                assert_int_equal(model_predict(m2, &n, d->rows[i].code, &b), 0);
+                assert_int_equal(a.mode, MODE_CODE);
+                assert_memory_equal(&a, &b, sizeof(a));
+        }
+}
+
 static void small_opts(struct train_opts *o)
 {
         train_opts_default(o);
@@ -607,14 +622,11 @@ static void test_model_roundtrip(void **state)
         struct model *m2 = NULL;
         const char *why = NULL;
         assert_int_equal(model_load_file(path, &m2, &why), 0);
+        same_predictions(m, m2, &d, 7);
         for (size_t i = 0; i < d.n; i += 7) {
                 struct notification n = {d.rows[i].language, d.rows[i].libraries,
                                          d.rows[i].algorithm, 0};
-                struct demand a, b;
-                assert_int_equal(model_predict(m, &n, d.rows[i].code, &a), 0);
-                assert_int_equal(model_predict(m2, &n, d.rows[i].code, &b), 0);
-                assert_int_equal(a.mode, MODE_CODE);
-                assert_memory_equal(&a, &b, sizeof(a));
+                struct demand b;
                 assert_int_equal(model_predict(m2, &n, NULL, &b), 0);
                 assert_int_equal(b.mode, MODE_METADATA);
                 assert_false(b.low_confidence);
@@ -660,6 +672,19 @@ static void test_model_roundtrip(void **state)
         json_array_set_new(json_object_get(json_object_get(j, "feature_names"), "metadata"), 0,
                            json_string("lang_cobol"));
         assert_int_equal(model_from_json(j, &bad, &why), -EPROTONOSUPPORT);
+        /* a later target without its quantile: refused, not loaded half-built (the first
+         * target's trees had set the status to success: fuzz/fuzz_model.c found it) */
+        json_array_set_new(json_object_get(json_object_get(j, "feature_names"), "metadata"), 0,
+                           json_string("lang_python"));
+        assert_int_equal(model_from_json(j, &bad, NULL), 0);
+        model_free(bad);
+        bad = NULL;
+        json_object_del(json_object_get(json_object_get(json_object_get(j, "modes"), "code"),
+                                        target_names[T_WALL]),
+                        "q");
+        assert_int_equal(model_from_json(j, &bad, &why), -EPROTO);
+        assert_null(bad);
+        assert_non_null(strstr(why, "quantile"));
         json_decref(j);
         assert_int_equal(model_load_buffer("{\"format\": 1}", 13, &bad, &why), -EPROTO);
         assert_int_equal(model_load_buffer("not json", 8, &bad, &why), -EPROTO);
@@ -738,6 +763,111 @@ static void test_elastic(void **state)
         json_array_remove(json_object_get(el, "b"), 0);
         assert_int_equal(model_from_json(j, &m2, &why), -EPROTO);
         assert_non_null(strstr(why, "elasticity"));
+        json_decref(j);
+        model_free(m);
+        dataset_free(&d);
+}
+
+/* Language levels: cores that are the language's whatever the program (1000 millicores, 2%
+ * noise) take the level where the trees do worse (here: two rounds, far from converged), a kind
+ * that runs at 2.5 cores keeps the trees, a target that grows with the size never takes one; the
+ * choice is the score's in the model's metrics; the model file keeps the levels, and malformed
+ * ones are refused. */
+static void test_levels(void **state)
+{
+        struct dataset d = {0};
+        synth(&d, 64, 6); /* 16 programs a language, 4 of each algorithm type */
+        for (size_t i = 0; i < d.n; i++) {
+                bool graph = !strcmp(d.rows[i].algorithm, "graph");
+                d.rows[i].y[T_CORES] = (graph ? 2500 : 1000) * exp(0.02 * nrand());
+        }
+        struct train_opts o;
+        small_opts(&o);
+        o.gbt.rounds = 2;
+        struct model *m = NULL;
+        assert_int_equal(model_train(&d, NULL, 0, &o, &m), 0);
+        int graph = -1, sorting = -1;
+        for (int a = 0; a < META_ALGOS; a++) {
+                if (!strcmp(meta_algorithms[a], "graph"))
+                        graph = a;
+                if (!strcmp(meta_algorithms[a], "sorting"))
+                        sorting = a;
+        }
+        int chosen = 0;
+        for (int k = 0; k < MODE__COUNT; k++) {
+                const struct target_model *tm = &m->t[k][T_CORES];
+                json_t *scores =
+                    json_object_get(json_object_get(json_object_get(m->metrics, mode_names[k]),
+                                                    target_names[T_CORES]),
+                                    "language_level");
+                for (int l = 0; l < META_LANGS; l++) {
+                        assert_false(m->t[k][T_MEMORY].cell_lang[l]);
+                        json_t *sl = json_object_get(scores, meta_languages[l]);
+                        assert_non_null(sl);
+                        assert_int_equal(tm->cell_lang[l],
+                                         json_real_value(json_object_get(sl, "level")) <
+                                             json_real_value(json_object_get(sl, "trees")));
+                        if (!tm->cell_lang[l])
+                                continue;
+                        chosen++;
+                        assert_true(fabs(tm->cell_level[l] - log1p(1000)) < 0.02);
+                        assert_true(tm->cell_use[l][sorting]);
+                        assert_false(tm->cell_use[l][graph]);
+                }
+        }
+        print_message("cores take the language's level in %d of %d (mode, language)\n", chosen,
+                      MODE__COUNT * META_LANGS);
+        assert_int_equal(chosen, MODE__COUNT * META_LANGS);
+        /* the points: the level for a sorting program of a language that took it, trees for a
+         * graph program; the bound stays above the point */
+        for (size_t i = 0; i < d.n; i++) {
+                float x[512];
+                for (size_t j = 0; j < code_len(); j++)
+                        x[j] = (float)d.rows[i].code[j];
+                const struct target_model *tm = &m->t[MODE_CODE][T_CORES];
+                int l = meta_language_of(x);
+                double v, p = model_predict_log(m, MODE_CODE, T_CORES, x);
+                bool lv = cell_point(tm, x, &v);
+                assert_true(lv == (tm->cell_lang[l] && meta_algorithm_of(x) != graph));
+                if (lv)
+                        assert_true(p == tm->cell_level[l]);
+                if (meta_algorithm_of(x) == graph)
+                        assert_true(p > log1p(1000) + 0.1); /* the trees, on their way up */
+        }
+        /* round trip, then malformed levels */
+        json_t *j = NULL;
+        assert_int_equal(model_to_json(m, &j), 0);
+        struct model *m2 = NULL;
+        const char *why = NULL;
+        assert_int_equal(model_from_json(j, &m2, &why), 0);
+        assert_memory_equal(m2->t[MODE_CODE][T_CORES].cell_lang, m->t[MODE_CODE][T_CORES].cell_lang,
+                            sizeof(m->t[MODE_CODE][T_CORES].cell_lang));
+        same_predictions(m, m2, &d, 3);
+        model_free(m2);
+        m2 = NULL;
+        json_t *cells = NULL;
+        for (int k = 0; k < MODE__COUNT && !cells; k++)
+                cells = json_object_get(
+                    json_object_get(json_object_get(json_object_get(j, "modes"), mode_names[k]),
+                                    target_names[T_CORES]),
+                    "cells");
+        assert_non_null(cells);
+        const char *lang = NULL;
+        json_t *le = NULL;
+        json_object_foreach(cells, lang, le) break;
+        json_t *algos = json_object_get(le, "algorithms");
+        json_array_append_new(algos, json_string("quantum"));
+        assert_int_equal(model_from_json(j, &m2, &why), -EPROTO);
+        assert_non_null(strstr(why, "levels"));
+        json_array_remove(algos, json_array_size(algos) - 1);
+        json_object_set_new(le, "level", json_string("1000"));
+        assert_int_equal(model_from_json(j, &m2, &why), -EPROTO);
+        json_object_set_new(le, "level", json_real(log1p(1000)));
+        json_object_set_new(cells, "cobol", json_deep_copy(le));
+        assert_int_equal(model_from_json(j, &m2, &why), -EPROTO);
+        json_object_del(cells, "cobol");
+        assert_int_equal(model_from_json(j, &m2, &why), 0);
+        model_free(m2);
         json_decref(j);
         model_free(m);
         dataset_free(&d);
@@ -824,6 +954,7 @@ int main(void)
             cmocka_unit_test(test_meta_layout),      cmocka_unit_test(test_model_roundtrip),
             cmocka_unit_test(test_learns),           cmocka_unit_test(test_margin),
             cmocka_unit_test(test_conformal_groups), cmocka_unit_test(test_elastic),
+            cmocka_unit_test(test_levels),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
