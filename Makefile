@@ -55,7 +55,8 @@ replay: build ; $(BUILD)/presize replay --trace $(or $(REPLAY_TRACE),../shared/d
 clean:
 	rm -rf $(BUILD) $(SANBUILD)
 
-# Fuzz the analyser (libFuzzer, clang-14): FUZZ_SECONDS per language; corpus in fuzz/corpus/.
+# Fuzz the analyser, the literal statistics and the model file reader (libFuzzer, clang-14):
+# FUZZ_SECONDS per language and per target; corpus in fuzz/corpus/.
 FUZZ_SECONDS ?= 180
 fuzz: grammars
 	@tools/fuzz-analyze.sh $(FUZZ_SECONDS)

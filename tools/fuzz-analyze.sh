@@ -3,7 +3,8 @@
 # language (default 180), every language in turn, starting from the checked-in corpus
 # fuzz/corpus/<lang>/. New inputs go to build-fuzz/corpus/<lang>/ (not the checked-in corpus);
 # crashes to build-fuzz/crashes/. Then the prediction's literal and size statistics for SECONDS
-# more (fuzz/fuzz_literals.c, seeded with the analyser's corpus of the four corpus languages).
+# more (fuzz/fuzz_literals.c, seeded with the analyser's corpus of the four corpus languages),
+# and the model file reader for SECONDS more (fuzz/fuzz_model.c, seeded with fuzz/corpus/model/).
 # Exit status 1 when any target found a crash.
 #   tools/fuzz-analyze.sh [SECONDS] [LANG...]
 set -euo pipefail
@@ -69,4 +70,19 @@ if ! ASAN_OPTIONS=detect_leaks=1 "$out/fuzz_literals" -max_total_time="$secs" -t
   echo "fuzz: literals FAILED (see $out/literals.log and $out/crashes/)"; status=1
 fi
 grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$out/literals.log" | tr '\n' ' '; echo
+# The model file reader (fuzz/fuzz_model.c): any bytes, seeded with a small trained model. It
+# links the analyser, so that a model trained with it matches the feature layout and the reader
+# gets past the names to the trees, the quantiles and the language levels.
+$CC $cflags -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+  -o "$out/fuzz_model" fuzz/fuzz_model.c src/predict/model.c src/predict/gbt.c \
+  src/predict/features.c src/predict/sizes.c src/predict/code.c src/analyze/*.c "${objs[@]}" \
+  "$out/obj/ts_runtime.o" $libs -lxgboost
+mkdir -p "$out/corpus/model"
+echo "fuzz: model file for ${secs}s"
+if ! ASAN_OPTIONS=detect_leaks=1 "$out/fuzz_model" -max_total_time="$secs" -timeout=10 \
+    -rss_limit_mb=2048 -max_len=65536 -artifact_prefix="$out/crashes/model-" \
+    -print_final_stats=1 "$out/corpus/model" fuzz/corpus/model 2> "$out/model.log"; then
+  echo "fuzz: model FAILED (see $out/model.log and $out/crashes/)"; status=1
+fi
+grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$out/model.log" | tr '\n' ' '; echo
 exit $status
