@@ -1,5 +1,6 @@
 /* The local sandbox, for real: limits, measurement, resizing, isolation, cleanup. Root only. */
 #include "../lib/sbtest.h"
+#include "sandbox/cgroup.h"
 #include "util/cleanup.h"
 #include "util/fsutil.h"
 
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define PY "/usr/bin/python3"
@@ -342,6 +344,62 @@ static void test_measurement_fields(void **state)
         assert_int_equal(r.u.net_rx_bytes, 0);
 }
 
+/* The job's CPU is what the cgroup used from the job's start: CPU the sandbox spent before (its
+ * spawner's start; here 150 ms burnt by a process put into the cgroup while it was ready) is not
+ * the job's, and does not make a short single-threaded job run at more than one core. */
+static void test_measurement_from_start(void **state)
+{
+        struct alloc a = sbt_alloc();
+        struct sandbox *s;
+        assert_int_equal(sandbox_create(&a, &s), 0);
+        struct cgroup_host *h;
+        assert_int_equal(cgroup_host_detect(&h), 0);
+        char name[128], procs[4096];
+        assert_int_equal(cgroup_name(name, sizeof(name), sandbox_id(s)), 0);
+        const char *parent = cgroup_host_parent(h, "cpuacct");
+        if (!parent)
+                parent = cgroup_host_parent(h, "unified");
+        assert_non_null(parent);
+        snprintf(procs, sizeof(procs), "%s/%s/cgroup.procs", parent, name);
+        cgroup_host_free(h);
+        pid_t burner = fork();
+        assert_true(burner >= 0);
+        if (burner == 0) {
+                char pid[32];
+                int fd = open(procs, O_WRONLY | O_CLOEXEC);
+                int n = snprintf(pid, sizeof(pid), "%d", (int)getpid());
+                if (fd < 0 || write(fd, pid, (size_t)n) != n)
+                        _exit(2);
+                close(fd);
+                struct timespec t0, t;
+                clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+                do
+                        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+                while ((t.tv_sec - t0.tv_sec) * 1000000000L + (t.tv_nsec - t0.tv_nsec) <
+                       150000000L);
+                _exit(0);
+        }
+        int st;
+        assert_int_equal(waitpid(burner, &st, 0), burner);
+        assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+        char *argv[] = {"/bin/true", NULL};
+        struct job j = {.argv = argv, .stdin_fd = -1, .stdout_fd = -1, .stderr_fd = -1};
+        assert_int_equal(sandbox_exec(s, &j), 0);
+        struct sample first;
+        assert_int_equal(sandbox_sample(s, &first), 0);
+        struct usage u;
+        assert_int_equal(sandbox_wait(s, 10000000ULL, NULL, NULL, &u), 0);
+        sandbox_destroy(s);
+        assert_int_equal(u.exit_code, 0);
+        print_message("/bin/true after 150 ms burnt in its ready sandbox: cpu %.1f ms, wall %.1f "
+                      "ms\n",
+                      (double)u.cpu_ns / 1e6, (double)u.wall_ns / 1e6);
+        assert_true(u.cpu_ns < 100000000ULL);
+        assert_true(first.cpu_ns < 100000000ULL);
+        assert_true(u.user_ns + u.sys_ns < 100000000ULL);
+        assert_true(u.peak_cores <= 1.2);
+}
+
 static void test_validate(void **state)
 {
         struct alloc a = sbt_alloc();
@@ -512,6 +570,7 @@ int main(void)
             cmocka_unit_test(test_resize_shrink_refused),
             cmocka_unit_test(test_fork_bomb),
             cmocka_unit_test(test_measurement_fields),
+            cmocka_unit_test(test_measurement_from_start),
             cmocka_unit_test(test_validate),
             cmocka_unit_test(test_net_rate_download),
             cmocka_unit_test(test_cycles_leave_nothing),
