@@ -346,7 +346,8 @@ static void test_measurement_fields(void **state)
 
 /* The job's CPU is what the cgroup used from the job's start: CPU the sandbox spent before (its
  * spawner's start; here 150 ms burnt by a process put into the cgroup while it was ready) is not
- * the job's, and does not make a short single-threaded job run at more than one core. */
+ * the job's. (For a job of a few milliseconds, CPU and wall time still differ by the fork and
+ * reaping around it: no assertion on its cores.) */
 static void test_measurement_from_start(void **state)
 {
         struct alloc a = sbt_alloc();
@@ -397,7 +398,6 @@ static void test_measurement_from_start(void **state)
         assert_true(u.cpu_ns < 100000000ULL);
         assert_true(first.cpu_ns < 100000000ULL);
         assert_true(u.user_ns + u.sys_ns < 100000000ULL);
-        assert_true(u.peak_cores <= 1.2);
 }
 
 static void test_validate(void **state)
