@@ -616,6 +616,14 @@ int cgroup_read(struct cgroup *cg, struct cgroup_stats *out)
         return cg->host->version == CGROUP_V2 ? cgv2_read(cg, out) : cgv1_read(cg, out);
 }
 
+int cgroup_read_cpu(struct cgroup *cg, struct cgroup_stats *out)
+{
+        if (!cg || !out)
+                return -EINVAL;
+        memset(out, 0, sizeof(*out));
+        return cg->host->version == CGROUP_V2 ? cgv2_read_cpu(cg, out) : cgv1_read_cpu(cg, out);
+}
+
 int cgroup_kill_all(struct cgroup *cg)
 {
         if (!cg)

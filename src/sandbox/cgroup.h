@@ -72,6 +72,9 @@ int cgroup_set_memory(struct cgroup *cg, uint64_t bytes);
 int cgroup_set_pids(struct cgroup *cg, uint64_t n);
 
 int cgroup_read(struct cgroup *cg, struct cgroup_stats *out);
+/* The CPU fields only (cpu_ns, user_ns, sys_ns, throttled_ns, nr_throttled; the rest 0): what
+ * a base for the job's CPU needs, without the memory and pids files. */
+int cgroup_read_cpu(struct cgroup *cg, struct cgroup_stats *out);
 /* SIGKILL every process in the cgroup until it is empty (bounded retries, about a second):
  * cgroup.kill where the kernel has it (v2), else kill(2) per pid in cgroup.procs. -EBUSY if
  * processes remain, -EDEADLK (and nothing is killed) if the calling process is inside. */

@@ -77,6 +77,7 @@ int cgv1_set_cpu(struct cgroup *cg, uint64_t millicores);
 int cgv1_set_memory(struct cgroup *cg, uint64_t bytes);
 int cgv1_set_pids(struct cgroup *cg, uint64_t n);
 int cgv1_read(struct cgroup *cg, struct cgroup_stats *out);
+int cgv1_read_cpu(struct cgroup *cg, struct cgroup_stats *out);
 
 int cgv2_host_init(struct cgroup_host *h, const char *parent_dir);
 int cgv2_create(struct cgroup *cg);
@@ -84,3 +85,4 @@ int cgv2_set_cpu(struct cgroup *cg, uint64_t millicores);
 int cgv2_set_memory(struct cgroup *cg, uint64_t bytes);
 int cgv2_set_pids(struct cgroup *cg, uint64_t n);
 int cgv2_read(struct cgroup *cg, struct cgroup_stats *out);
+int cgv2_read_cpu(struct cgroup *cg, struct cgroup_stats *out);

@@ -167,30 +167,41 @@ static int read_blkio(const char *dir, uint64_t *rd, uint64_t *wr)
         return 0;
 }
 
-int cgv1_read(struct cgroup *cg, struct cgroup_stats *out)
+int cgv1_read_cpu(struct cgroup *cg, struct cgroup_stats *out)
 {
         const char *acct = dir_of(cg, CG_CPUACCT), *cpu = dir_of(cg, CG_CPU);
-        const char *mem = dir_of(cg, CG_MEMORY), *pids = dir_of(cg, CG_PIDS);
         char p[CG_PATH_MAX];
         int r;
 
-        /* Required: without these there is no measurement. */
+        /* Required: without it there is no measurement; the rest is best effort (older kernels
+         * lack some of these files). */
         if ((r = cg_read_u64(acct, "cpuacct.usage", &out->cpu_ns)) < 0)
                 return r;
-        if ((r = cg_read_u64(mem, "memory.usage_in_bytes", &out->memory_current)) < 0)
-                return r;
-
-        /* The rest is best effort: older kernels lack some of these files. */
         (void)cg_read_u64(acct, "cpuacct.usage_user", &out->user_ns);
         (void)cg_read_u64(acct, "cpuacct.usage_sys", &out->sys_ns);
-        (void)cg_read_u64(mem, "memory.max_usage_in_bytes", &out->memory_peak);
-        (void)cg_read_u64(pids, "pids.current", &out->pids_current);
-
         if (cg_join(p, cpu, "cpu.stat") == 0) {
                 const char *const keys[] = {"throttled_time", "nr_throttled"};
                 uint64_t *const vals[] = {&out->throttled_ns, &out->nr_throttled};
                 (void)cg_read_keys(p, keys, vals, ARRAY_SIZE(keys), NULL);
         }
+        return 0;
+}
+
+int cgv1_read(struct cgroup *cg, struct cgroup_stats *out)
+{
+        const char *mem = dir_of(cg, CG_MEMORY), *pids = dir_of(cg, CG_PIDS);
+        char p[CG_PATH_MAX];
+        int r;
+
+        /* Required: without these there is no measurement. */
+        if ((r = cgv1_read_cpu(cg, out)) < 0)
+                return r;
+        if ((r = cg_read_u64(mem, "memory.usage_in_bytes", &out->memory_current)) < 0)
+                return r;
+
+        /* The rest is best effort: older kernels lack some of these files. */
+        (void)cg_read_u64(mem, "memory.max_usage_in_bytes", &out->memory_peak);
+        (void)cg_read_u64(pids, "pids.current", &out->pids_current);
         if (cg_join(p, mem, "memory.oom_control") == 0) {
                 const char *const keys[] = {"oom_kill"};
                 uint64_t *const vals[] = {&out->oom_kills};

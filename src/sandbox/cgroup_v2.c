@@ -211,24 +211,32 @@ static int read_io_stat(const char *dir, uint64_t *rd, uint64_t *wr)
         return 0;
 }
 
-int cgv2_read(struct cgroup *cg, struct cgroup_stats *out)
+int cgv2_read_cpu(struct cgroup *cg, struct cgroup_stats *out)
 {
-        const char *d = cg->dir[0];
         char p[CG_PATH_MAX];
         int r;
-
         uint64_t usage = 0, user = 0, sys = 0, thr = 0;
         const char *const ckeys[] = {"usage_usec", "user_usec", "system_usec", "throttled_usec",
                                      "nr_throttled"};
         uint64_t *const cvals[] = {&usage, &user, &sys, &thr, &out->nr_throttled};
-        if ((r = cg_join(p, d, "cpu.stat")) < 0 ||
+        if ((r = cg_join(p, cg->dir[0], "cpu.stat")) < 0 ||
             (r = cg_read_keys(p, ckeys, cvals, ARRAY_SIZE(ckeys), NULL)) < 0)
                 return r;
         out->cpu_ns = usage * 1000;
         out->user_ns = user * 1000;
         out->sys_ns = sys * 1000;
         out->throttled_ns = thr * 1000;
+        return 0;
+}
 
+int cgv2_read(struct cgroup *cg, struct cgroup_stats *out)
+{
+        const char *d = cg->dir[0];
+        char p[CG_PATH_MAX];
+        int r;
+
+        if ((r = cgv2_read_cpu(cg, out)) < 0)
+                return r;
         if ((r = cg_read_u64(d, "memory.current", &out->memory_current)) < 0)
                 return r;
         /* memory.peak appeared in Linux 5.19; without it the caller keeps its own maximum. */

@@ -432,7 +432,7 @@ int sandbox_exec(struct sandbox *s, const struct job *j)
         memcpy(CMSG_DATA(c), fds, sizeof(fds));
 
         struct cgroup_stats base;
-        if ((r = cgroup_read(s->cg, &base)) < 0)
+        if ((r = cgroup_read_cpu(s->cg, &base)) < 0)
                 return r;
         s->base_cpu_ns = base.cpu_ns;
         s->base_user_ns = base.user_ns;

@@ -478,6 +478,13 @@ static void test_cpu_stats(void **state)
         assert_true(s2.throttled_ns > s1.throttled_ns);
         assert_true(s2.user_ns + s2.sys_ns > 0);
         assert_int_equal(s2.pids_current, 1);
+        /* the CPU fields alone (the base of a job's CPU): counters that only grow, nothing else
+         * read */
+        struct cgroup_stats c;
+        assert_int_equal(cgroup_read_cpu(cg, &c), 0);
+        assert_true(c.cpu_ns >= s2.cpu_ns && c.throttled_ns >= s2.throttled_ns);
+        assert_true(c.user_ns + c.sys_ns > 0);
+        assert_int_equal(c.memory_current + c.memory_peak + c.pids_current, 0);
 
         assert_int_equal(cgroup_kill_all(cg), 0);
         int status = reap(fx, pid);

@@ -399,6 +399,15 @@ static void test_read(void **state)
         assert_int_equal(s.io_read_bytes, 1048576 + 4096);
         assert_int_equal(s.io_write_bytes, 2097152 + 8192);
         assert_int_equal(s.pids_current, 3);
+        /* the CPU fields alone (the base of a job's CPU): the same values, nothing else read */
+        struct cgroup_stats c;
+        assert_int_equal(cgroup_read_cpu(cg, &c), 0);
+        assert_int_equal(c.cpu_ns, s.cpu_ns);
+        assert_int_equal(c.user_ns, s.user_ns);
+        assert_int_equal(c.sys_ns, s.sys_ns);
+        assert_int_equal(c.throttled_ns, s.throttled_ns);
+        assert_int_equal(c.nr_throttled, s.nr_throttled);
+        assert_int_equal(c.memory_current + c.memory_peak + c.pids_current, 0);
 
         /* Before Linux 5.19 there is no memory.peak: 0, the caller keeps its own maximum. And a
          * cgroup without io.stat (no io controller) reads 0 bytes. */
