@@ -55,8 +55,8 @@ struct sandbox {
         uint64_t t_exec_ns; /* host clock when exec was requested */
         /* The cgroup's CPU counters when exec was requested: what the sandbox used before (its
          * spawner's start, which loads presize and its libraries) is not the job's. */
-        uint64_t base_cpu_ns, base_user_ns, base_sys_ns, base_throttled_ns;
-        uint64_t t_start_ns; /* when init started the job */
+        struct cgroup_stats base; /* cgroup_read_cpu's fields only */
+        uint64_t t_start_ns;      /* when init started the job */
         uint64_t t_end_ns;
         int wait_status;
         bool timed_out;
@@ -431,13 +431,8 @@ int sandbox_exec(struct sandbox *s, const struct job *j)
         c->cmsg_len = CMSG_LEN(sizeof(fds));
         memcpy(CMSG_DATA(c), fds, sizeof(fds));
 
-        struct cgroup_stats base;
-        if ((r = cgroup_read_cpu(s->cg, &base)) < 0)
+        if ((r = cgroup_read_cpu(s->cg, &s->base)) < 0)
                 return r;
-        s->base_cpu_ns = base.cpu_ns;
-        s->base_user_ns = base.user_ns;
-        s->base_sys_ns = base.sys_ns;
-        s->base_throttled_ns = base.throttled_ns;
         s->t_exec_ns = now_ns();
         ssize_t n;
         do
@@ -473,9 +468,9 @@ int sandbox_sample(struct sandbox *s, struct sample *out)
                 return r;
         *out = (struct sample){
             .t_ns = now_ns(),
-            .cpu_ns = since(st.cpu_ns, s->base_cpu_ns),
+            .cpu_ns = since(st.cpu_ns, s->base.cpu_ns),
             .memory_bytes = st.memory_current,
-            .throttled_ns = since(st.throttled_ns, s->base_throttled_ns),
+            .throttled_ns = since(st.throttled_ns, s->base.throttled_ns),
             .pids = st.pids_current,
         };
         if (s->net)
@@ -550,15 +545,15 @@ static int finish(struct sandbox *s, struct usage *u)
         }
         u->oom_killed = st.oom_kills > 0;
         u->timed_out = s->timed_out;
-        u->cpu_ns = since(st.cpu_ns, s->base_cpu_ns);
-        u->user_ns = since(st.user_ns, s->base_user_ns);
-        u->sys_ns = since(st.sys_ns, s->base_sys_ns);
+        u->cpu_ns = since(st.cpu_ns, s->base.cpu_ns);
+        u->user_ns = since(st.user_ns, s->base.user_ns);
+        u->sys_ns = since(st.sys_ns, s->base.sys_ns);
         u->wall_ns = s->t_end_ns > s->t_start_ns ? s->t_end_ns - s->t_start_ns : 0;
         u->peak_memory_bytes = st.memory_peak > s->peak_memory ? st.memory_peak : s->peak_memory;
         u->avg_cores = u->wall_ns ? (double)u->cpu_ns / (double)u->wall_ns : 0;
         /* A job shorter than one sample interval has one interval: its average. */
         u->peak_cores = s->peak_cores > u->avg_cores ? s->peak_cores : u->avg_cores;
-        u->throttled_ns = since(st.throttled_ns, s->base_throttled_ns);
+        u->throttled_ns = since(st.throttled_ns, s->base.throttled_ns);
         if (s->net)
                 net_read(s->net, &u->net_rx_bytes, &u->net_tx_bytes);
         u->io_read_bytes = st.io_read_bytes;
