@@ -10,7 +10,7 @@ DEB_PKGS := meson ninja-build pkg-config gcc libc6-dev libseccomp-dev libjansson
             libsqlite3-dev libxgboost-dev iproute2 util-linux curl python3 nodejs npm \
             clang-format cppcheck zlib1g-dev libmicrohttpd-dev jq sqlite3
 
-.PHONY: all build deps grammars check test lint fmt demo bench fuzz clean profile model replay
+.PHONY: all build deps grammars check test lint fmt demo bench fuzz clean profile model replay noise
 
 all: build
 
@@ -75,3 +75,9 @@ profile: build
 model: build
 	$(BUILD)/presize train --from data/runs.jsonl --corpus corpus --out models/default.json
 	$(BUILD)/presize eval --from data/runs.jsonl --corpus corpus --repeats 3 --report docs/eval --json > data/eval.json
+
+# How repeatable one measurement is: 32 programs of the corpus profiled three times (about 8
+# minutes; needs root and a JDK); the report goes to data/noise.md.
+noise: build
+	@tools/install-deps.sh openjdk-17-jdk-headless
+	@tools/noise.sh $(BUILD)

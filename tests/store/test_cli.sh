@@ -172,6 +172,9 @@ wc = by[("py_wordcount", 100000)]
 if wc["input_bytes"] != 100000 or wc["libraries"] != "collections,sys" or wc["algorithm"] != "string_processing": errs.append("input meta %s" % wc)
 if wc["io_read_bytes"] < 0: errs.append("io")
 if by[("py_squares", 1000)]["code_hash"] == sq["code_hash"]: errs.append("sizes share a hash")
+# runs go in the order of their code's hash (a fixed shuffle of programs and sizes), not the manifest's
+order = [r["code_hash"] for r in sorted(runs, key=lambda r: r["id"])]
+if order != sorted(order): errs.append("run order %s" % [(r["program"], r["size"]) for r in sorted(runs, key=lambda r: r["id"])])
 print("; ".join(errs) or "ok")
 EOF
 )
