@@ -73,6 +73,18 @@ static const struct pattern call_patterns[] = {
     NET("HttpClient", M_NAME),
     NET("openConnection", M_NAME),
     NET("Socket", M_NAME),
+    NET("ServerSocket", M_NAME),
+    NET("DatagramSocket", M_NAME),
+    NET("HttpURLConnection", M_NAME),
+    /* Java NIO: SocketChannel.open(addr) is a connection, not a file's open */
+    NET("SocketChannel.", M_PREFIX),
+    NET("ServerSocketChannel.", M_PREFIX),
+    NET("AsynchronousSocketChannel.", M_PREFIX),
+    NET("DatagramChannel.", M_PREFIX),
+    NET("http.get", M_PREFIX),
+    NET("https.get", M_PREFIX),
+    NET("http.request", M_PREFIX),
+    NET("https.request", M_PREFIX),
     /* file I/O */
     FIO("open", M_NAME),
     FIO("fopen", M_NAME),
@@ -349,13 +361,18 @@ void classify_call(const char *full, const char *last, struct call_class *out)
                 out->size_arg = e->size_arg;
                 out->size_mul = e->size_mul;
         }
+        /* a dotted pattern is more specific than the last name: SocketChannel.open is a
+         * connection whatever open alone says */
+        bool dotted = false;
         uint8_t c = (uint8_t)full[0];
         for (unsigned k = prefix_start[c]; k < prefix_start[c + 1]; k++) {
                 const struct pattern *p = &call_patterns[prefix_idx[k]];
                 if (strncmp(full, p->s, strlen(p->s)) != 0)
                         continue;
-                if (p->ext >= 0 && out->ext < 0)
+                if (p->ext >= 0 && !dotted) {
                         out->ext = p->ext;
+                        dotted = true;
+                }
                 if (p->hint >= 0 && out->hint < 0)
                         out->hint = p->hint;
         }
@@ -365,8 +382,10 @@ void classify_call(const char *full, const char *last, struct call_class *out)
                 size_t pl = strlen(p->s);
                 if (fl < pl || strcmp(full + fl - pl, p->s) != 0)
                         continue;
-                if (p->ext >= 0 && out->ext < 0)
+                if (p->ext >= 0 && !dotted) {
                         out->ext = p->ext;
+                        dotted = true;
+                }
                 if (p->hint >= 0 && out->hint < 0)
                         out->hint = p->hint;
         }

@@ -473,6 +473,9 @@ int dataset_literals_from_corpus(struct dataset *d, const char *dir, size_t *fou
                 return ret;
         }
         size_t lit_at = code_len() - LIT_LEN;
+        struct analyzer *an = NULL;
+        if (code_analyzer_new(&an) < 0)
+                an = NULL; /* built without the analyser: the literals alone */
         for (size_t i = 0; i < d->n; i++) {
                 struct row *r = &d->rows[i];
                 if (!isnan(r->code[lit_at]))
@@ -497,14 +500,24 @@ int dataset_literals_from_corpus(struct dataset *d, const char *dir, size_t *fou
                 }
                 char hex[SHA256_HEX_LEN];
                 sha256_hex(text, len, hex);
-                if (!strcmp(hex, r->code_hash))
-                        (*verified)++;
-                literal_stats(text, len, r->code + lit_at);
-                code_vector_derive(r->code);
+                bool same = !strcmp(hex, r->code_hash);
+                bool had_features = !isnan(r->code[META_LEN]);
+                struct code_input in = {
+                    .path = cf->rel, .lang = r->language, .src = text, .len = len};
+                struct notification nn = {r->language, r->libraries, r->algorithm, r->input_bytes};
+                if (same && an && code_from_source(an, &in, &nn, r->code, NULL, NULL) == 0) {
+                        if (!had_features && d->wrong_features)
+                                d->wrong_features--;
+                } else {
+                        literal_stats(text, len, r->code + lit_at);
+                        code_vector_derive(r->code);
+                }
+                *verified += same;
                 (*found)++;
                 if (d->no_literals)
                         d->no_literals--;
         }
+        code_analyzer_free(an);
         corpus_files_free(files, nf);
         return ret;
 }

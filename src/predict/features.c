@@ -145,10 +145,10 @@ const char *feature_name(enum mode m, size_t i, char *buf, size_t len)
         }
         i -= nf;
         static const char *const lit[LIT_LEN] = {
-            "lit_log10_max",        "lit_sum_log10",  "lit_count_ge_1000", "lit_log10_max_named",
-            "lit_x_loop_depth",     "sz_alloc_power", "sz_loop_power",     "sz_elem_log2_bytes",
-            "sz_reads_input_whole", "sz_log10_unit",  "sz_log10_n",        "sz_log10_bytes",
-            "sz_log10_work"};
+            "lit_log10_max",        "lit_sum_log10",  "lit_count_ge_1000",    "lit_log10_max_named",
+            "lit_x_loop_depth",     "sz_alloc_power", "sz_loop_power",        "sz_elem_log2_bytes",
+            "sz_reads_input_whole", "sz_log10_unit",  "sz_log10_const_bytes", "sz_log10_n",
+            "sz_log10_bytes",       "sz_log10_work"};
         if (i < LIT_LEN) {
                 snprintf(buf, len, "%s", lit[i]);
                 return buf;
@@ -201,6 +201,10 @@ void code_vector_derive(double *v)
         /* log10 of the bytes: size^power x element bytes (8 when no type word says) */
         lit[LIT_DERIVED_AT + 1] =
             lit[LIT_DERIVED_AT] * power + log10(elem > 0 ? exp2(elem - 1) : 8);
+        /* plus the tables and buffers of constant size */
+        double cb = lit[LIT_SIZE_AT + 5];
+        if (cb > 0)
+                lit[LIT_DERIVED_AT + 1] = log10(pow(10, lit[LIT_DERIVED_AT + 1]) + pow(10, cb));
         /* log10 of the work: size^(size-loop nesting), at least linear */
         lit[LIT_DERIVED_AT + 2] = lit[LIT_DERIVED_AT] * (loops > 1 ? loops : 1);
 }

@@ -23,7 +23,7 @@ struct tier;
 
 /* The combined feature layout (metadata block, analyser block, literal block). Bump it whenever
  * the metadata or literal layout changes; the analyser's own FEATURES_VERSION is checked too. */
-#define PREDICT_SCHEMA_VERSION 4
+#define PREDICT_SCHEMA_VERSION 5
 
 /* Targets, each learned as log1p(value in the unit below). Units are chosen so that typical
  * values are well above 1, where log1p behaves like log (relative errors). */
@@ -57,12 +57,13 @@ const char *meta_algorithm_name(int a);
  * max_loop_depth), a rough log10 of the work a loop nest over the size does (trees cannot
  * multiply two features themselves). */
 /* Then size statistics (sizes.c): allocation power, size-loop nesting, element bytes, whether the
- * input is read whole, log10 of the size's unit; and three
- * derived ones: log10 of the size (the named literal, or the input bytes when larger), log10 of
- * the bytes (size^power x element bytes) and log10 of the work (size^nesting). */
+ * input is read whole, log10 of the size's unit, log10 of the bytes allocated in constant size;
+ * and three derived ones: log10 of the size (the named literal, or the input bytes when larger),
+ * log10 of the bytes (size^power x element bytes, plus the constant ones) and log10 of the work
+ * (size^nesting). */
 #define LIT_SIZE_AT    5
-#define LIT_DERIVED_AT 10
-#define LIT_LEN        13
+#define LIT_DERIVED_AT 11
+#define LIT_LEN        14
 
 /* What a pre-trigger notification carries. Borrowed strings; NULL or "" when not known. */
 struct notification {
@@ -83,7 +84,7 @@ void meta_vector(const struct notification *n, double *v);
  * out[0] = log10 of the largest integer literal (0 if none), out[1] = sum of log10 of integer
  * literals > 1, out[2] = count of integer literals >= 1000, out[3] = log10 of the largest literal
  * assigned whole to a name not saying seed/mod/mask/prime/magic/mult (0 if none); out[5..9] =
- * size_stats of the text for that name; out[4] and out[10..12] are left to code_vector. */
+ * size_stats of the text for that name; out[4] and out[11..13] are left to code_vector. */
 void literal_stats(const char *src, size_t len, double out[LIT_LEN]);
 /* How source text uses its size constant `name` (sizes.c): out[0] = the largest allocation
  * power (size names in an allocating statement plus the size loops around it, capped at 4),
@@ -91,8 +92,11 @@ void literal_stats(const char *src, size_t len, double out[LIT_LEN]);
  * bytes) + 1 of the statement with the largest power (0 when unknown), all 0 without a name;
  * out[3] = 1 when the text reads its input whole (read(), readlines, readFileSync, readAllBytes,
  * readAllLines, toByteArray, realloc), else 0; out[4] = log10 of the size's unit in bytes when
- * the name or the text says KiB/MiB/GiB (MB = 64, SIZE_MB, MB << 20), else 0. */
-void size_stats(const char *src, size_t len, const char *name, size_t name_len, double out[5]);
+ * the name or the text says KiB/MiB/GiB (MB = 64, SIZE_MB, MB << 20), else 0; out[5] = log10 of
+ * the bytes allocated in constant size outside the loops over the size (a table of 1 << 20
+ * entries, static char buf[1 << 20], calloc(65536, 4)) when at least 64 KiB, else 0, with or
+ * without a name. */
+void size_stats(const char *src, size_t len, const char *name, size_t name_len, double out[6]);
 /* Recompute the derived literal features of a code vector from its other fields. */
 void code_vector_derive(double *v);
 
@@ -314,7 +318,10 @@ int dataset_from_jsonl(const char *path, struct dataset *d, size_t *line);
 int dataset_add_one(struct dataset *d, const struct row *r);
 /* Fill the literal statistics of rows that have none from the corpus they were profiled from:
  * the program's template (found by its id) with __SIZE__ replaced by the run's size. *verified
- * counts instantiations whose sha256 equals the run's code hash. */
+ * counts instantiations whose sha256 equals the run's code hash; for those (the very code that
+ * ran) the analyser's features are derived again too, so that a model trains on what the
+ * current analyser says of the code, as it predicts, not on what the analyser of the day of
+ * the measurement said. */
 int dataset_literals_from_corpus(struct dataset *d, const char *dir, size_t *found,
                                  size_t *verified);
 /* A description for the model file: runs, programs, languages, algorithms, excluded. */

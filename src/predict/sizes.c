@@ -28,7 +28,10 @@
  * readFileSync, readAllBytes, readAllLines, toByteArray, a realloc'd buffer), else 0: code that
  * reads stdin in blocks streams it in constant memory; out[4] = log10 of the size's unit in
  * bytes when the text says it counts KiB or MiB (a name ending in KB/MB/MIB/GB, or NAME << 20),
- * else 0. */
+ * else 0; out[5] = log10 of the bytes allocated in constant size outside the loops over the size,
+ * summed over the statements, when at least 64 KiB (else 0): a table of 1 << 20 entries, static
+ * char buf[1 << 20], calloc(65536, sizeof(int)), new byte[1 << 16], [0] * 1000000, a constant
+ * name's value (#define TABLE (1 << 20), cap = 65536) counting as its literal. */
 #include <ctype.h>
 #include <math.h>
 #include <pthread.h>
@@ -305,13 +308,33 @@ struct stmt {
         bool grows;        /* NAME += ... */
         bool has_string;   /* ... with a string in it: text built up piece by piece */
         double elem;
+        double alloc_const; /* log10 of the constant size of its allocation (0: none) */
+        double dims;        /* ... over the dimensions so far: int a[1000][1000] */
+        bool list_mul;      /* Python's [0] * K: the product at the statement's level */
+};
+
+/* The constant value of an expression, per bracket level: products of literals and constant
+ * names (1 << 20, 1024 * 1024, 10 ** 6, 4 * (1 << 10)); any other name or operator makes the
+ * argument not constant. An argument list takes its largest constant argument (calloc(65536,
+ * sizeof(int)): 65536). */
+#define CV_DEPTH 16
+struct cv_level {
+        double val; /* log10 of the current argument's product */
+        double max; /* the largest constant argument so far, -1: none */
+        bool konst; /* the current argument is constant so far */
+        bool num;   /* ... and has a value */
+        bool all;   /* every argument so far was constant */
+        bool alloc; /* the brackets of an allocation (calloc(...), table[...]) */
+        char op;    /* before the next factor: '*', 's' (<<), 'p' (**), 0 */
 };
 
 struct lexer {
         const char *s;
         size_t len, i;
         bool py;
-        struct names size, sized;   /* size names; collections allocated with them */
+        struct names size, sized; /* size names; collections allocated with them */
+        struct names consts;      /* names of constants, their log10 value in scale */
+        struct cv_level cv[CV_DEPTH];
         const struct fn_table *fns; /* every function of the text */
         int pending_fn;             /* the last identifier names one, a '(' follows */
         struct {
@@ -343,7 +366,8 @@ struct lexer {
         /* results */
         double alloc_power, loop_power, elem;
         bool whole_input;
-        double unit_shift; /* NAME << 20: the size counts MiB */
+        double unit_shift;  /* NAME << 20: the size counts MiB */
+        double const_bytes; /* bytes allocated in constant size, outside size loops */
 };
 
 static unsigned active_size_loops(const struct lexer *L)
@@ -371,6 +395,74 @@ static void deg_sep(struct stmt *st, size_t k)
                 st->dmax[k] = (unsigned char)deg_of(st, k);
                 st->dcur[k] = 0;
         }
+}
+
+static void cv_reset(struct cv_level *c, bool alloc)
+{
+        *c = (struct cv_level){.max = -1, .konst = true, .all = true, .alloc = alloc};
+}
+
+/* A factor lv (log10 of v) at level k. */
+static void cv_factor(struct lexer *L, size_t k, double lv, double v)
+{
+        if (k >= CV_DEPTH)
+                return;
+        struct cv_level *c = &L->cv[k];
+        if (c->num && c->op == '*')
+                c->val += lv;
+        else if (c->num && c->op == 's')
+                c->val += (v < 64 ? v : 64) * log10(2.0);
+        else if (c->num && c->op == 'p')
+                c->val *= v < 64 ? v : 64;
+        else if (!c->num)
+                c->val = lv;
+        else
+                c->konst = false; /* two values with no product between them */
+        c->num = true;
+        c->op = 0;
+        if (c->val > 12)
+                c->val = 12;
+}
+
+static void cv_poison(struct lexer *L, size_t k)
+{
+        if (k < CV_DEPTH)
+                L->cv[k].konst = false;
+}
+
+static void cv_arg_end(struct cv_level *c)
+{
+        if (c->konst && c->num && c->val > c->max)
+                c->max = c->val;
+        c->all &= c->konst;
+        c->val = 0;
+        c->num = false;
+        c->konst = true;
+        c->op = 0;
+}
+
+/* The brackets at level k close: their value is a factor of level k - 1, or makes it not
+ * constant; an allocation's brackets give the statement its constant size. */
+static void cv_close(struct lexer *L, size_t k)
+{
+        if (k == 0 || k >= CV_DEPTH) {
+                if (k == CV_DEPTH)
+                        cv_poison(L, k - 1); /* brackets too deep to follow */
+                return;
+        }
+        struct cv_level *c = &L->cv[k];
+        cv_arg_end(c);
+        struct stmt *st = &L->st;
+        if (c->alloc) {
+                /* a dimension of unknown length ends the product of the dimensions */
+                st->dims = c->max > 0 ? st->dims + c->max : -1000;
+                if (st->dims > st->alloc_const)
+                        st->alloc_const = st->dims;
+        }
+        if (c->all && c->max >= 0)
+                cv_factor(L, k - 1, c->max, pow(10, c->max));
+        else if (!c->all)
+                cv_poison(L, k - 1);
 }
 
 static void end_statement(struct lexer *L)
@@ -409,6 +501,15 @@ static void end_statement(struct lexer *L)
                 }
                 if (power > 0 && st->target)
                         names_add(&L->sized, st->target, st->target_len);
+                cv_arg_end(&L->cv[0]);
+                double cv = st->alloc_const;
+                if (st->list_mul && L->cv[0].all && L->cv[0].max > cv)
+                        cv = L->cv[0].max;
+                if (power == 0 && loops == 0 && st->sizes == 0 && cv >= 3) {
+                        /* an allocation of constant size: a table, a buffer */
+                        double e = st->elem > 0 ? st->elem : st->bytes ? 1 : 8;
+                        L->const_bytes += e * pow(10, cv);
+                }
         } else if (st->target && st->rhs_sizes && loops == 0 &&
                    !names_has(&L->size, st->target, st->target_len)) {
                 /* a name assigned from the size outside the loops over it is a size too
@@ -419,6 +520,15 @@ static void end_statement(struct lexer *L)
                 if (k >= 0)
                         L->size.scale[k] = sc < -3 ? -3 : sc > 6 ? 6 : sc;
         }
+        cv_arg_end(&L->cv[0]);
+        if (!st->cue && st->target && st->assigned && st->sizes == 0 && L->cv[0].all &&
+            L->cv[0].max > 0 && !names_has(&L->size, st->target, st->target_len) &&
+            !names_has(&L->consts, st->target, st->target_len)) {
+                /* TABLE = 1 << 20, #define HASH_SIZE (1 << 18), size_t cap = 65536 */
+                names_add(&L->consts, st->target, st->target_len);
+                L->consts.scale[L->consts.n - 1] = L->cv[0].max;
+        }
+        cv_reset(&L->cv[0], false);
         L->st = (struct stmt){0};
         L->chain = false;
         L->ncalls = 0;
@@ -497,6 +607,11 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
                 st->target = w;
                 st->target_len = n;
                 st->assigned = true;
+                cv_reset(&L->cv[0], false); /* the value follows the name */
+                /* #define N (1 << 20): the parenthesis holds its value, not a call's
+                 * arguments */
+                L->last_id = NULL;
+                L->last_len = 0;
                 return;
         }
         if (is_size && n == L->size.len[0] && !memcmp(w, L->size.p[0], n)) {
@@ -516,6 +631,12 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
                 }
         }
         L->chain = is_size;
+        int ci = is_size ? -1 : names_index(&L->consts, w, n);
+        if (ci >= 0)
+                cv_factor(L, L->pd, L->consts.scale[ci], pow(10, L->consts.scale[ci]));
+        else if (!(type_bytes(w, n) > 0 || word_is(w, n, "sizeof") || word_is(w, n, "const") ||
+                   word_is(w, n, "unsigned") || word_is(w, n, "static") || word_is(w, n, "new")))
+                cv_poison(L, L->pd);
         if (is_size && L->ncalls && L->pd >= L->calls[L->ncalls - 1].depth) {
                 /* the size passed to a function of the text: its parameter is a size name */
                 unsigned a = L->calls[L->ncalls - 1].arg;
@@ -614,6 +735,19 @@ static void on_number(struct lexer *L, size_t b)
         if (L->in_header || in_opaque_call(L))
                 return;
         const char *s = L->s;
+        double cv = 0;
+        bool digits = true;
+        for (size_t k = b; k < L->i && digits; k++) {
+                if (isdigit((unsigned char)s[k]))
+                        cv = cv * 10 + (s[k] - '0');
+                else
+                        digits = s[k] == '_' || (s[k] | 0x20) == 'l' || (s[k] | 0x20) == 'u';
+        }
+        /* a size is an integer below 1e9 written in decimal (not a hash constant, a modulus) */
+        if (digits && cv >= 1 && cv < 1e9 && !(s[b] == '0' && L->i - b > 1))
+                cv_factor(L, L->pd, log10(cv), cv);
+        else if (!(digits && cv == 0))
+                cv_poison(L, L->pd); /* 0 is a neutral fill value: [0] * K */
         size_t p = b;
         while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
                 p--;
@@ -645,9 +779,36 @@ static void on_number(struct lexer *L, size_t b)
 }
 
 /* Punctuation c at L->i - 1. */
+/* Punctuation and the constant value at the current level: '*', '<<', '**' continue a product,
+ * ',' ends an argument, any other operator makes the argument not constant; '=' starts the
+ * value of an assignment. Brackets are handled where they open and close. */
+static void cv_punct(struct lexer *L, char c)
+{
+        size_t k = L->pd;
+        if (k >= CV_DEPTH || c == '(' || c == '[' || c == ')' || c == ']' || c == '{' || c == '}' ||
+            c == ';')
+                return; /* brackets: where they open and close; ';' ends the statement */
+        char next = L->i < L->len ? L->s[L->i] : ' ';
+        struct cv_level *v = &L->cv[k];
+        if ((c == '*' || c == '<') && next == c)
+                return; /* the first half of ** or << */
+        if (c == '*')
+                v->op = L->prev == '*' ? 'p' : '*';
+        else if (c == '<' && L->prev == '<')
+                v->op = 's';
+        else if (c == ',')
+                cv_arg_end(v);
+        else if (c == '=' && k == 0 && !strchr("=!<>+-*/%&|^", L->prev) && next != '=')
+                cv_reset(v, false);
+        else
+                v->konst = false;
+}
+
 static void on_punct(struct lexer *L, char c)
 {
         struct stmt *st = &L->st;
+        if (!L->in_header)
+                cv_punct(L, c);
         if (c != '*')
                 L->typed = L->after_tag = false; /* sizeof(int) * a[N] declares nothing */
         if (c != '*' && c != '/' && c != ')')
@@ -691,12 +852,26 @@ static void on_punct(struct lexer *L, char c)
                         if (k < sizeof(st->dmul))
                                 st->dmul[k] = true; /* a[N][M]: N x M cells */
                 }
+                if (L->pd + 1 < CV_DEPTH) {
+                        /* the brackets of an allocation: right after its word, a declared
+                         * array's length, or the next dimension of either */
+                        bool next_dim = c == '[' && L->prev == ']' && st->dims > 0;
+                        bool alloc =
+                            next_dim ||
+                            (st->alloc_pd && L->pd == st->alloc_pd - 1 && L->prev == 'i') ||
+                            (c == '[' && L->pd == 0 && L->prev == 'i' && L->declarator);
+                        if (alloc && !next_dim)
+                                st->dims = 0;
+                        cv_reset(&L->cv[L->pd + 1], alloc);
+                }
                 L->pd++;
                 if (c == '[' && L->py && L->prev == '*')
                         st->cue = true; /* N * [0] */
                 return;
         }
         if (c == ')' || c == ']' || (c == '}' && L->pd > 0)) {
+                if (L->pd && !L->in_header)
+                        cv_close(L, L->pd);
                 if (L->pd) {
                         unsigned v = deg_of(st, L->pd);
                         if (L->pd < sizeof(st->dcap) && st->dcap[L->pd] && v > st->dcap[L->pd] - 1u)
@@ -750,6 +925,7 @@ static void on_punct(struct lexer *L, char c)
                 deg_sep(st, L->pd); /* a sum: its largest term */
         if (c == '*' && L->py && L->prev == ']') {
                 st->cue = true; /* [0] * N */
+                st->list_mul = true;
                 st->alloc_pd = L->pd + 1;
                 st->alloc_opened = false;
         }
@@ -1064,7 +1240,7 @@ static void lex_run(struct lexer *L)
         end_statement(L);
 }
 
-void size_stats(const char *s, size_t len, const char *name, size_t name_len, double out[5])
+void size_stats(const char *s, size_t len, const char *name, size_t name_len, double out[6])
 {
         pthread_once(&words_once, words_init);
         static struct lexer zero;
@@ -1082,6 +1258,7 @@ void size_stats(const char *s, size_t len, const char *name, size_t name_len, do
         L.line_start = true;
         L.pending_fn = -1;
         L.fns = &fns;
+        cv_reset(&L.cv[0], false);
         names_add(&L.size, name, name_len);
         allocating_functions(s, len, L.py, &fns);
         bool blank;
@@ -1128,4 +1305,5 @@ void size_stats(const char *s, size_t len, const char *name, size_t name_len, do
                 }
         }
         out[4] = shift * log10(2.0);
+        out[5] = L.const_bytes >= 65536 ? log10(L.const_bytes) : 0;
 }

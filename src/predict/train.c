@@ -112,7 +112,9 @@ static char *monotone_string(enum mode m, int t)
                  * the same whatever N is, and a constraint on N drags it up with the rest */
                 bool up = false;
                 if (name && t == T_MEMORY)
-                        up = !strcmp(name, "log1p_input_bytes") || !strcmp(name, "sz_log10_bytes");
+                        up = !strcmp(name, "log1p_input_bytes") ||
+                             !strcmp(name, "sz_log10_bytes") ||
+                             !strcmp(name, "sz_log10_const_bytes");
                 else if (name && t != T_CORES)
                         up = !strcmp(name, "log1p_input_bytes") ||
                              !strcmp(name, "lit_x_loop_depth") || !strcmp(name, "sz_log10_n") ||

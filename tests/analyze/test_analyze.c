@@ -211,6 +211,33 @@ static int buf(const char *lang, const char *src, size_t len, struct analysis *a
         return analyze_buffer(az, l, src, len, a);
 }
 
+/* A dotted call pattern outranks the last name alone: Java NIO's SocketChannel.open(addr) is a
+ * connection, where open(...) alone is a file; a name only a file pattern knows stays a file. */
+static void test_network_calls(void **state)
+{
+        (void)state;
+        struct analysis a;
+        static const char nio[] =
+            "import java.nio.channels.SocketChannel;\nclass A {\n"
+            "  void f(java.net.InetSocketAddress addr) throws Exception {\n"
+            "    try (SocketChannel ch = SocketChannel.open(addr)) { ch.read(null); }\n"
+            "    java.io.FileReader r = new java.io.FileReader(\"x\");\n  }\n}\n";
+        assert_int_equal(buf("java", nio, sizeof(nio) - 1, &a), 0);
+        assert_int_equal(a.f.ext_calls[EXT_NETWORK], 1);
+        assert_int_equal(a.f.ext_calls[EXT_FILE], 1);
+        analysis_free(&a);
+        static const char node[] = "const https = require('https');\n"
+                                   "https.get('https://127.0.0.1/', (res) => res.resume());\n";
+        assert_int_equal(buf("javascript", node, sizeof(node) - 1, &a), 0);
+        assert_int_equal(a.f.ext_calls[EXT_NETWORK], 1);
+        analysis_free(&a);
+        static const char py[] = "f = open('x')\nimg = Image.open('y')\n";
+        assert_int_equal(buf("python", py, sizeof(py) - 1, &a), 0);
+        assert_int_equal(a.f.ext_calls[EXT_FILE], 2);
+        assert_int_equal(a.f.ext_calls[EXT_NETWORK], 0);
+        analysis_free(&a);
+}
+
 static void test_empty(void **state)
 {
         (void)state;
@@ -380,6 +407,7 @@ int main(void)
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(test_fixture_functions),
             cmocka_unit_test(test_fixture_files),
+            cmocka_unit_test(test_network_calls),
             cmocka_unit_test(test_empty),
             cmocka_unit_test(test_binary),
             cmocka_unit_test(test_invalid_utf8),

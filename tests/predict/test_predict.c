@@ -12,9 +12,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "predict/eval.h"
 #include "predict/predict.h"
+#include "store/sha256.h"
 #include "store/store.h"
 #include "util/cleanup.h"
 
@@ -304,6 +306,18 @@ static void sz(const char *src, double power, double loops, double elem_bytes)
                          power, loops, want_elem);
 }
 
+/* The derived literal features (sz_log10_n, sz_log10_bytes, sz_log10_work) of src as code of a
+ * notification n. */
+static void derived(const char *src, const struct notification *n, double d[3])
+{
+        double v[256], meta[META_LEN], lt[LIT_LEN];
+        assert_true(code_len() <= 256);
+        meta_vector(n, meta);
+        literal_stats(src, strlen(src), lt);
+        code_vector(meta, NULL, 0, lt, v);
+        memcpy(d, v + code_len() - LIT_LEN + LIT_DERIVED_AT, 3 * sizeof(double));
+}
+
 static void test_size_stats(void **state)
 {
         /* C: a malloc per element inside a loop over N is N cells (of a struct) */
@@ -484,35 +498,160 @@ static void test_size_stats(void **state)
         literal_stats(mb, strlen(mb), u);
         assert_true(u[LIT_SIZE_AT + 4] == 0);
         /* the derived features: log10 of the size, of the bytes and of the work */
-        double v[256], meta[META_LEN], lt[LIT_LEN];
-        assert_true(code_len() <= 256);
+        double d[3], lt[LIT_LEN];
         struct notification n = {"c", "", "matrix", 0};
-        meta_vector(&n, meta);
         const char *src = "#define N 1000\ndouble *m = malloc(sizeof(double) * N * N);\n"
                           "for (int i = 0; i < N; i++) for (int j = 0; j < N; j++) m[i] = j;\n";
-        literal_stats(src, strlen(src), lt);
-        code_vector(meta, NULL, 0, lt, v);
-        const double *d = v + code_len() - LIT_LEN + LIT_DERIVED_AT;
+        derived(src, &n, d);
         assert_true(fabs(d[0] - 3) < 1e-9);              /* sz_log10_n */
         assert_true(fabs(d[1] - (6 + log10(8))) < 1e-9); /* sz_log10_bytes */
         assert_true(fabs(d[2] - 6) < 1e-9);              /* sz_log10_work */
         /* code that states no size but reads input: the input is the size, read whole: its
          * bytes, held once */
         struct notification ni = {"python", "", "sorting", 99999};
-        meta_vector(&ni, meta);
         src = "import sys\nxs = sorted(sys.stdin.read().split())\n";
         literal_stats(src, strlen(src), lt);
-        code_vector(meta, NULL, 0, lt, v);
+        derived(src, &ni, d);
         assert_true(fabs(d[0] - log10(99999)) < 1e-9);
         assert_true(fabs(d[1] - log10(99999)) < 1e-9);
         assert_true(lt[LIT_SIZE_AT + 3] == 1); /* sz_reads_input_whole */
         /* ... streamed in blocks: constant memory, the work still grows with it */
         src = "import sys\nn = 0\nfor line in sys.stdin:\n    n += len(line)\nprint(n)\n";
         literal_stats(src, strlen(src), lt);
-        code_vector(meta, NULL, 0, lt, v);
+        derived(src, &ni, d);
         assert_true(lt[LIT_SIZE_AT + 3] == 0);
         assert_true(fabs(d[1] - log10(8)) < 1e-9);
         assert_true(fabs(d[2] - log10(99999)) < 1e-9);
+}
+
+/* ---- bytes allocated in constant size (tables, buffers) ---- */
+
+static void cb(const char *src, double bytes)
+{
+        double o[LIT_LEN];
+        literal_stats(src, strlen(src), o);
+        double want = bytes > 0 ? log10(bytes) : 0;
+        if (fabs(o[LIT_SIZE_AT + 5] - want) > 1e-6)
+                fail_msg("%s\ngot const bytes 10^%g, want 10^%g", src, o[LIT_SIZE_AT + 5], want);
+}
+
+static void test_const_bytes(void **state)
+{
+        /* C: a hash table of a #define'd constant size (a struct is 32 bytes), with and without
+         * code before it; a calloc of a literal count of sizeof(T); two static buffers */
+        const char *table = "#define TABLE (1 << 20)\nstruct entry { char *w; long n; };\n"
+                            "static struct entry table[TABLE];\n";
+        cb(table, 32.0 * (1 << 20));
+        char buf[512];
+        snprintf(buf, sizeof(buf), "#include <ctype.h>\nint x;\n%s", table);
+        cb(buf, 32.0 * (1 << 20));
+        cb("int main(void) {\n  uint32_t *b = calloc(65536, sizeof(uint32_t));\n}\n", 65536.0 * 4);
+        cb("static unsigned char in[1 << 16];\nstatic unsigned char out[1 << 16];\n", 2.0 * 65536);
+        /* a constant name assigned from literals (not the size: that is N), a two-dimensional
+         * table */
+        cb("#define N 5000000\nsize_t cap = 1024 * 64;\nchar *p = malloc(cap);\n", 65536);
+        cb("class A { static int[][] t = new int[1000][1000]; }\n", 4e6);
+        /* Java, JavaScript, Python buffers and lists */
+        cb("byte[] b = new byte[1 << 16];\n", 65536);
+        cb("const b = new Float64Array(1 << 17);\n", 8.0 * (1 << 17));
+        cb("buf = bytearray(1 << 20)\n", 1 << 20);
+        cb("dp = [0] * 1000000\nprint(dp[5])\n", 8e6);
+        /* not constant allocations: below 64 KiB; sized by the size or by a variable; one per
+         * iteration of a loop over the size; literals that are values (a random draw, a hash
+         * multiplier, a shift inside an index), hexadecimal masks */
+        cb("char buf[256];\n", 0);
+        cb("#define N 5000\ndouble *a = malloc(sizeof(double) * N * 100000);\n", 0);
+        cb("char *p = malloc(n * 100000);\n", 0);
+        cb("#define N 100\nfor (int i = 0; i < N; i++) { char *p = malloc(1 << 20); }\n", 0);
+        cb("import random\nxs = [random.randint(0, 1000000)]\n", 0);
+        cb("let k = bytes[i] | (bytes[i + 3] << 24);\n", 0);
+        cb("const r = ((seed * 69069 + 1) >>> 0) / 4294967296;\nconst a = new Array(n);\n", 0);
+        cb("unsigned char *m = malloc(0xFFFFFF);\n", 0);
+        /* the derived bytes: the size's bytes plus the constant ones */
+        double d[3];
+        struct notification n = {"c", "", "hashing", 0};
+        derived("#define N 1000\nstatic char table[1 << 24];\n"
+                "int main(void) { double *a = malloc(sizeof(double) * N); }\n",
+                &n, d);
+        assert_true(fabs(d[1] - log10(8000.0 + (1 << 24))) < 1e-9); /* sz_log10_bytes */
+}
+
+/* ---- a corpus run's features are derived again from the code that ran ---- */
+
+static void write_text(const char *path, const char *text)
+{
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        fputs(text, f);
+        fclose(f);
+}
+
+static void test_features_from_corpus(void **state)
+{
+        (void)state;
+        if (!code_features_len())
+                skip(); /* built without the analyser */
+        char dir[] = "/tmp/presize-test-corpus-XXXXXX", path[512];
+        assert_non_null(mkdtemp(dir));
+        snprintf(path, sizeof(path), "%s/python", dir);
+        assert_int_equal(mkdir(path, 0755), 0);
+        static const char tmpl[] = "N = __SIZE__\nxs = [i * i for i in range(N)]\nprint(sum(xs))\n";
+        static const char code[] = "N = 5000\nxs = [i * i for i in range(N)]\nprint(sum(xs))\n";
+        snprintf(path, sizeof(path), "%s/python/squares.py", dir);
+        write_text(path, tmpl);
+        snprintf(path, sizeof(path), "%s/manifest.json", dir);
+        write_text(path, "{\"programs\": [{\"id\": \"py-squares\", \"path\": "
+                         "\"python/squares.py\", \"language\": \"python\"}]}");
+        /* two runs stored with stale features (all zero, of the current version): one of the
+         * very code (its hash), one whose hash says the corpus changed since */
+        char hash[SHA256_HEX_LEN];
+        sha256_hex(code, strlen(code), hash);
+        size_t nf = code_features_len();
+        char feats[4096] = "[";
+        for (size_t i = 0; i < nf; i++)
+                strcat(feats, i ? ",0" : "0");
+        strcat(feats, "]");
+        snprintf(path, sizeof(path), "%s/runs.jsonl", dir);
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        for (int k = 0; k < 2; k++)
+                fprintf(f,
+                        "{\"program\":\"py-squares\",\"language\":\"python\",\"algorithm\":"
+                        "\"other\",\"size\":5000,\"code_hash\":\"%s\",\"outcome\":\"ok\","
+                        "\"features_version\":%d,\"features\":%s,\"cpu_ns\":30000000,"
+                        "\"wall_ns\":31000000,\"peak_memory_bytes\":9000000,\"avg_cores\":1}\n",
+                        k ? "00" : hash, predict_features_version(), feats);
+        fclose(f);
+        struct dataset d = {0};
+        size_t line = 0, found = 0, verified = 0;
+        assert_int_equal(dataset_from_jsonl(path, &d, &line), 0);
+        assert_int_equal(d.n, 2);
+        assert_true(d.rows[0].code[META_LEN] == 0); /* lines: 0 as stored */
+        assert_int_equal(dataset_literals_from_corpus(&d, dir, &found, &verified), 0);
+        assert_int_equal(found, 2);
+        assert_int_equal(verified, 1);
+        /* the verified run holds what the analyser says of the code now */
+        struct analyzer *an = NULL;
+        assert_int_equal(code_analyzer_new(&an), 0);
+        double v[256];
+        assert_true(code_len() <= 256);
+        struct notification n = {"python", "", "other", 0};
+        struct code_input in = {
+            .path = "squares.py", .lang = "python", .src = code, .len = strlen(code)};
+        assert_int_equal(code_from_source(an, &in, &n, v, NULL, NULL), 0);
+        code_analyzer_free(an);
+        assert_true(v[META_LEN] == 3); /* three lines */
+        for (size_t i = 0; i < code_len(); i++)
+                if (!(d.rows[0].code[i] == v[i] || (isnan(v[i]) && isnan(d.rows[0].code[i]))))
+                        fail_msg("slot %zu: %g, analyser %g", i, d.rows[0].code[i], v[i]);
+        /* the other keeps its stored features and gets the literal statistics only */
+        assert_true(d.rows[1].code[META_LEN] == 0);
+        size_t lit_at = code_len() - LIT_LEN;
+        assert_true(fabs(d.rows[1].code[lit_at + 3] - log10(5000)) < 1e-9);
+        dataset_free(&d);
+        char cmd[600];
+        snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+        assert_int_equal(system(cmd), 0);
 }
 
 /* ---- the feature layout and its version guard ---- */
@@ -948,13 +1087,21 @@ static void test_margin(void **state)
 int main(void)
 {
         const struct CMUnitTest tests[] = {
-            cmocka_unit_test(test_conformal_index),  cmocka_unit_test(test_conformal_coverage),
-            cmocka_unit_test(test_group_folds),      cmocka_unit_test(test_tiers_allocation),
-            cmocka_unit_test(test_literals),         cmocka_unit_test(test_size_stats),
-            cmocka_unit_test(test_meta_layout),      cmocka_unit_test(test_model_roundtrip),
-            cmocka_unit_test(test_learns),           cmocka_unit_test(test_margin),
-            cmocka_unit_test(test_conformal_groups), cmocka_unit_test(test_elastic),
+            cmocka_unit_test(test_conformal_index),
+            cmocka_unit_test(test_conformal_coverage),
+            cmocka_unit_test(test_group_folds),
+            cmocka_unit_test(test_tiers_allocation),
+            cmocka_unit_test(test_literals),
+            cmocka_unit_test(test_size_stats),
+            cmocka_unit_test(test_meta_layout),
+            cmocka_unit_test(test_model_roundtrip),
+            cmocka_unit_test(test_learns),
+            cmocka_unit_test(test_margin),
+            cmocka_unit_test(test_conformal_groups),
+            cmocka_unit_test(test_elastic),
             cmocka_unit_test(test_levels),
+            cmocka_unit_test(test_const_bytes),
+            cmocka_unit_test(test_features_from_corpus),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
