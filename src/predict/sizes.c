@@ -631,10 +631,14 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
                 }
         }
         L->chain = is_size;
+        /* a constant name is a factor of the constant value; type words and sizeof leave it be;
+         * any other name makes the argument not constant (checked only while it still is) */
+        double tb = type_bytes(w, n);
         int ci = is_size ? -1 : names_index(&L->consts, w, n);
         if (ci >= 0)
                 cv_factor(L, L->pd, L->consts.scale[ci], pow(10, L->consts.scale[ci]));
-        else if (!(type_bytes(w, n) > 0 || word_is(w, n, "sizeof") || word_is(w, n, "const") ||
+        else if (L->pd < CV_DEPTH && L->cv[L->pd].konst &&
+                 !(tb > 0 || word_is(w, n, "sizeof") || word_is(w, n, "const") ||
                    word_is(w, n, "unsigned") || word_is(w, n, "static") || word_is(w, n, "new")))
                 cv_poison(L, L->pd);
         if (is_size && L->ncalls && L->pd >= L->calls[L->ncalls - 1].depth) {
@@ -692,7 +696,7 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
         if (wordset_has(&whole_words, w, n) || (word_is(w, n, "read") && L->i + 1 < L->len &&
                                                 L->s[L->i] == '(' && L->s[L->i + 1] == ')'))
                 L->whole_input = true;
-        double b = type_bytes(w, n);
+        double b = tb;
         if (b > 0 && !L->py) {
                 /* "T)" and "T *)": sizeof(T) counts ("sizeof(char *)" is a pointer), a cast
                  * such as (size_t)n does not */
@@ -721,7 +725,7 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
         /* int a[N], static struct entry table[N], double *rows[N]: the name follows a type word
          * (or a struct/union tag) directly or through '*' */
         L->declarator = !L->py && L->typed && (L->prev == 'i' || L->prev == '*');
-        L->typed = (type_bytes(w, n) > 0 && !word_is(w, n, "struct")) || L->after_tag;
+        L->typed = (tb > 0 && !word_is(w, n, "struct")) || L->after_tag;
         L->after_tag = word_is(w, n, "struct") || word_is(w, n, "union");
         L->last_id = w;
         L->last_len = n;
