@@ -183,8 +183,11 @@ int cmd_eval(int argc, char **argv)
                 if (dataset_literals_from_corpus(&d, corpus, &found, &verified) == 0 && found)
                         fprintf(stderr,
                                 "presize eval: literal statistics from %s for %zu runs (%zu "
-                                "verified by code hash)\n",
-                                corpus, found, verified);
+                                "verified by code hash%s)\n",
+                                corpus, found, verified,
+                                verified && code_features_len()
+                                    ? ", their analyser features derived again"
+                                    : "");
         }
         if (d.excluded)
                 fprintf(stderr, "presize eval: excluded %zu runs that did not finish cleanly\n",

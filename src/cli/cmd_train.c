@@ -247,8 +247,11 @@ int cmd_train(int argc, char **argv)
                 else if (found)
                         fprintf(stderr,
                                 "presize train: literal statistics from %s for %zu runs (%zu "
-                                "verified by code hash)\n",
-                                corpus, found, verified);
+                                "verified by code hash%s)\n",
+                                corpus, found, verified,
+                                verified && code_features_len()
+                                    ? ", their analyser features derived again"
+                                    : "");
         }
         if (d.n == 0) {
                 fprintf(stderr,

@@ -88,7 +88,7 @@ for i, line in enumerate(open(sys.argv[1])):
 PY
 "$presize" train --from "$tmp/corpus-runs.jsonl" --corpus "$tmp/corpus" --rounds 5 \
         --out "$tmp/m2.json" > /dev/null 2> "$tmp/corpus.err" || fail "train with --corpus"
-grep -Eq "literal statistics from .* for [0-9]+ runs \(8 verified by code hash\)" \
+grep -Eq "literal statistics from .* for [0-9]+ runs \(8 verified by code hash, their analyser features derived again\)" \
         "$tmp/corpus.err" || fail "corpus literals: $(cat "$tmp/corpus.err")"
 
 # history: runs of the same code in the store blend in (mode "history")
