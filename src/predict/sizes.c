@@ -468,6 +468,7 @@ static void cv_close(struct lexer *L, size_t k)
 static void end_statement(struct lexer *L)
 {
         struct stmt *st = &L->st;
+        cv_arg_end(&L->cv[0]); /* the statement's constant value is complete */
         unsigned loops = active_size_loops(L);
         double work = loops + st->cfor;
         if (work > L->loop_power)
@@ -501,7 +502,6 @@ static void end_statement(struct lexer *L)
                 }
                 if (power > 0 && st->target)
                         names_add(&L->sized, st->target, st->target_len);
-                cv_arg_end(&L->cv[0]);
                 double cv = st->alloc_const;
                 if (st->list_mul && L->cv[0].all && L->cv[0].max > cv)
                         cv = L->cv[0].max;
@@ -520,7 +520,6 @@ static void end_statement(struct lexer *L)
                 if (k >= 0)
                         L->size.scale[k] = sc < -3 ? -3 : sc > 6 ? 6 : sc;
         }
-        cv_arg_end(&L->cv[0]);
         if (!st->cue && st->target && st->assigned && st->sizes == 0 && L->cv[0].all &&
             L->cv[0].max > 0 && !names_has(&L->size, st->target, st->target_len) &&
             !names_has(&L->consts, st->target, st->target_len)) {
