@@ -738,18 +738,20 @@ static void on_number(struct lexer *L, size_t b)
         if (L->in_header || in_opaque_call(L))
                 return;
         const char *s = L->s;
-        double cv = 0;
-        bool digits = true;
-        for (size_t k = b; k < L->i && digits; k++) {
-                if (isdigit((unsigned char)s[k]))
-                        cv = cv * 10 + (s[k] - '0');
-                else
-                        digits = s[k] == '_' || (s[k] | 0x20) == 'l' || (s[k] | 0x20) == 'u';
-        }
+        /* the leading digits' value ('_' separators skipped), and whether the rest is only an
+         * integer suffix (10L, 10UL) */
+        double v = 0;
+        size_t q = b;
+        for (; q < L->i && (isdigit((unsigned char)s[q]) || s[q] == '_'); q++)
+                if (s[q] != '_')
+                        v = v * 10 + (s[q] - '0');
+        bool integer = true;
+        for (; q < L->i; q++)
+                integer &= (s[q] | 0x20) == 'l' || (s[q] | 0x20) == 'u';
         /* a size is an integer below 1e9 written in decimal (not a hash constant, a modulus) */
-        if (digits && cv >= 1 && cv < 1e9 && !(s[b] == '0' && L->i - b > 1))
-                cv_factor(L, L->pd, log10(cv), cv);
-        else if (!(digits && cv == 0))
+        if (integer && v >= 1 && v < 1e9 && !(s[b] == '0' && L->i - b > 1))
+                cv_factor(L, L->pd, log10(v), v);
+        else if (!(integer && v == 0))
                 cv_poison(L, L->pd); /* 0 is a neutral fill value: [0] * K */
         size_t p = b;
         while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
@@ -772,16 +774,11 @@ static void on_number(struct lexer *L, size_t b)
         }
         if (!((after_star || after_slash) && L->chain) && !before_star)
                 return;
-        double v = 0;
-        for (size_t k = b; k < L->i && (isdigit((unsigned char)s[k]) || s[k] == '_'); k++)
-                if (s[k] != '_')
-                        v = v * 10 + (s[k] - '0');
         if (v <= 1 || v > 1e6)
                 return;
         L->st.mult += after_slash ? -log10(v) : log10(v);
 }
 
-/* Punctuation c at L->i - 1. */
 /* Punctuation and the constant value at the current level: '*', '<<', '**' continue a product,
  * ',' ends an argument, any other operator makes the argument not constant; '=' starts the
  * value of an assignment. Brackets are handled where they open and close. */
@@ -807,6 +804,7 @@ static void cv_punct(struct lexer *L, char c)
                 v->konst = false;
 }
 
+/* Punctuation c at L->i - 1. */
 static void on_punct(struct lexer *L, char c)
 {
         struct stmt *st = &L->st;
