@@ -55,20 +55,17 @@ EOF
 runs="with runs as ($union),
   g as (select program, size, count(*) as n, sum(ln(mem)) as lm, sum(ln(cpu)) as lc,
                sum(ln(wall)) as lw from runs group by program, size having n >= 2)"
-within="$runs
-  select language, 'memory' as metric, abs(mem / exp((lm - ln(mem)) / (n - 1)) - 1) as e
-    from runs join g using (program, size)
-  union all select language, 'cpu', abs(cpu / exp((lc - ln(cpu)) / (n - 1)) - 1)
-    from runs join g using (program, size)
-  union all select language, 'wall', abs(wall / exp((lw - ln(wall)) / (n - 1)) - 1)
+# per metric (name, column in the repeats, column in the dataset, sum of its logs in g): each
+# run against its other repeats (within) and the dataset's run against all of them (across)
+within="$runs" across="$runs" sep=""
+for m in memory:mem:peak_memory_bytes:lm cpu:cpu:cpu_ns:lc wall:wall:wall_ns:lw; do
+  IFS=: read -r name col ref sum <<<"$m"
+  within+="$sep select language, '$name' as metric, abs($col / exp(($sum - ln($col)) / (n - 1)) - 1) as e
     from runs join g using (program, size)"
-across="$runs
-  select d.language, 'memory' as metric, abs(d.peak_memory_bytes / exp(lm / n) - 1) as e
-    from ref.runs d join g using (program, size)
-  union all select d.language, 'cpu', abs(d.cpu_ns / exp(lc / n) - 1)
-    from ref.runs d join g using (program, size)
-  union all select d.language, 'wall', abs(d.wall_ns / exp(lw / n) - 1)
+  across+="$sep select d.language, '$name' as metric, abs(d.$ref / exp($sum / n) - 1) as e
     from ref.runs d join g using (program, size)"
+  sep=" union all"
+done
 # the signed drift: the median ratio of the dataset's run to today's
 drift="$runs,
   d as (select d.language, d.cpu_ns / exp(lc / n) as x from ref.runs d join g using (program, size)),
