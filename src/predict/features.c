@@ -351,14 +351,130 @@ static bool after_loop_bound(const char *s, size_t i)
                (j == 5 || !ident_char((unsigned char)s[j - 6]));
 }
 
+/* Whether v has at most three significant digits (62000, 1100000, 350000) or is a power of
+ * two (65536, 1 << 20): sizes are round, seeds and multipliers (20240601, 1664525, 99991) are
+ * not. */
+static bool round_number(double v)
+{
+        int e;
+        if (frexp(v, &e) == 0.5)
+                return true;
+        while (v >= 10 && fmod(v, 10) == 0)
+                v /= 10;
+        return v < 1000;
+}
+
+/* A literal passed whole as an argument of a call (main(62000), new Graph(40000)): the
+ * callee's name and the argument's position. */
+struct arg_literal {
+        double v;
+        const char *callee;
+        size_t callee_len;
+        unsigned arg;
+};
+
+/* The name of parameter k in a definition of `name` in the text: `def name(`, `function
+ * name(`, `name(int n) {` (C, Java methods and constructors), `constructor(` for a JavaScript
+ * `new Name(...)` — a parenthesised list followed by '{' or ':' (after `throws ...`). The
+ * parameter is the last identifier of its segment once a default (`= 10`) or a Python
+ * annotation (`: int`) is cut off. */
+static bool param_name(const char *s, size_t len, const char *name, size_t nl, unsigned k,
+                       const char **out, size_t *out_len)
+{
+        for (size_t i = 0; i + nl < len; i++) {
+                if (strncmp(s + i, name, nl) || (i > 0 && ident_char((unsigned char)s[i - 1])) ||
+                    ident_char((unsigned char)s[i + nl]))
+                        continue;
+                size_t o = skip_space(s, len, i + nl);
+                if (o >= len || s[o] != '(')
+                        continue;
+                /* a parameter list: one line, at most 256 bytes (so that hostile text of
+                 * nested calls stays linear) */
+                size_t depth = 0, c = o, end = len - o > 256 ? o + 256 : len;
+                for (; c < end; c++) {
+                        depth += s[c] == '(';
+                        if (s[c] == ')' && --depth == 0)
+                                break;
+                        if (s[c] == ';' || s[c] == '{' || s[c] == '\n')
+                                c = end - 1;
+                }
+                if (c >= end)
+                        continue;
+                size_t a = c + 1; /* the body's brace may open on the next line (C) */
+                while (a < len && isspace((unsigned char)s[a]))
+                        a++;
+                if (a + 6 < len && !strncmp(s + a, "throws", 6)) /* Java: throws X, Y { */
+                        while (a < len && s[a] != '{' && s[a] != ';')
+                                a++;
+                if (a >= len || (s[a] != '{' && s[a] != ':'))
+                        continue;
+                /* a definition, not a call: `def name(...):`, and before `name(...) {` a
+                 * keyword or type word (function, void, int, public), not `new` or `return` */
+                size_t w = i;
+                while (w > 0 && (s[w - 1] == ' ' || s[w - 1] == '\t' || s[w - 1] == '*'))
+                        w--;
+                size_t ws = w;
+                while (ws > 0 && ident_char((unsigned char)s[ws - 1]))
+                        ws--;
+                if (ws == w && w > 0 && !strchr("{};\n", s[w - 1]))
+                        continue; /* (a constructor of Java or C++ may follow a member) */
+                bool def = w - ws == 3 && !strncmp(s + ws, "def", 3);
+                if (s[a] == ':' ? !def
+                                : (def || (w - ws == 3 && !strncmp(s + ws, "new", 3)) ||
+                                   (w - ws == 6 && !strncmp(s + ws, "return", 6))))
+                        continue;
+                /* segment k of the list o+1 .. c */
+                size_t b = o + 1;
+                unsigned seg = 0;
+                int d = 0;
+                for (size_t q = o + 1; q <= c; q++) {
+                        char ch = s[q];
+                        d += ch == '(' || ch == '[' || ch == '{' || ch == '<';
+                        d -= ch == ')' || ch == ']' || ch == '}' || ch == '>';
+                        if ((ch == ',' && d == 0) || q == c) {
+                                if (seg++ == k) {
+                                        size_t e = b;
+                                        while (e < q && s[e] != '=' && s[e] != ':')
+                                                e++;
+                                        while (e > b && !ident_char((unsigned char)s[e - 1]))
+                                                e--;
+                                        size_t st = e;
+                                        while (st > b && ident_char((unsigned char)s[st - 1]))
+                                                st--;
+                                        if (st == e || isdigit((unsigned char)s[st]))
+                                                return false;
+                                        *out = s + st;
+                                        *out_len = e - st;
+                                        return true;
+                                }
+                                b = q + 1;
+                        }
+                }
+                return false;
+        }
+        return false;
+}
+
 void literal_stats(const char *s, size_t len, double out[LIT_LEN])
 {
-        double maxv = 0, sum = 0, big = 0, named = 0, bound = 0;
+        double maxv = 0, sum = 0, big = 0, named = 0, bound = 0, keyed = 0;
         /* the assignment being read: the last identifier, the one before it ("define N"),
          * and whether an '=' (or a #define's name) has been seen since */
-        const char *id = NULL, *prev_id = NULL, *named_id = NULL;
-        size_t id_len = 0, prev_len = 0, named_len = 0;
+        const char *id = NULL, *prev_id = NULL, *named_id = NULL, *keyed_id = NULL;
+        size_t id_len = 0, prev_len = 0, named_len = 0, keyed_len = 0;
         bool assigning = false;
+        /* open parentheses: the callee before each (NULL for none) and the argument index */
+        struct {
+                const char *callee;
+                size_t len;
+                unsigned arg;
+        } calls[32];
+        size_t ncalls = 0;
+        struct arg_literal args[8]; /* the largest call-argument literals, largest first */
+        size_t nargs = 0;
+        char before_id = 0; /* the punctuation before the last identifier */
+        char last_punct = 0;
+        bool key = false; /* the value being read follows an object's key */
         size_t i = 0;
         while (i < len) {
                 unsigned char c = (unsigned char)s[i];
@@ -384,6 +500,8 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                         prev_len = id_len;
                         id = s + st;
                         id_len = i - st;
+                        before_id = last_punct;
+                        last_punct = 'i';
                         /* "#define NAME value" assigns like "NAME = value" */
                         assigning = prev_id && prev_len == 6 && !strncmp(prev_id, "define", 6);
                         continue;
@@ -392,20 +510,47 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                         char before = i > 0 ? s[i - 1] : ' ';
                         char after = i + 1 < len ? s[i + 1] : ' ';
                         assigning = id && !strchr("=!<>+-*/%&|^:~", before) && after != '=';
+                        last_punct = '=';
                         i++;
                         continue;
+                }
+                /* an object's key: { nodes: 40000, ... } names its value like nodes = 40000 */
+                if (c == ':' && last_punct == 'i' && (before_id == '{' || before_id == ',') &&
+                    !(i + 1 < len && s[i + 1] == ':')) {
+                        assigning = key = true;
+                        last_punct = '=';
+                        i++;
+                        continue;
+                }
+                if (c == '(') {
+                        if (ncalls < ARRAY_SIZE(calls)) {
+                                bool named_call = last_punct == 'i';
+                                calls[ncalls].callee = named_call ? id : NULL;
+                                calls[ncalls].len = named_call ? id_len : 0;
+                                calls[ncalls].arg = 0;
+                        }
+                        ncalls++;
+                } else if (c == ')' && ncalls > 0) {
+                        ncalls--;
+                } else if (c == ',' && ncalls > 0 && ncalls <= ARRAY_SIZE(calls)) {
+                        calls[ncalls - 1].arg++;
                 }
                 if (!isdigit(c) && !(c == '.' && i + 1 < len && isdigit((unsigned char)s[i + 1]))) {
-                        if (c != ' ' && c != '\t')
-                                assigning = false;
+                        if (c != ' ' && c != '\t') {
+                                assigning = key = false;
+                                last_punct = (char)c;
+                        }
                         i++;
                         continue;
                 }
+                char lead = last_punct;
+                last_punct = 'n';
                 double v;
                 bool integer;
                 bool hex = c == '0' && i + 1 < len && strchr("xXbBoO", s[i + 1]);
                 bool loop_bound = after_loop_bound(s, i);
                 i += parse_number(s + i, len - i, &v, &integer);
+                bool folded = false;
                 /* fold constant expressions of literals, left to right: "A ** B", "A << B",
                  * "A * B" (1024 * 1024); "A ^ B" is xor in most languages and is left alone */
                 for (;;) {
@@ -430,11 +575,19 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                                 break;
                         v = op == 1 ? pow(v, e) : op == 2 ? ldexp(v, (int)e) : v * e;
                         i = k + used;
+                        folded = true;
                 }
                 /* the whole right-hand side of an assignment: "N = 250000", "#define N 250000",
                  * "static final int N = 250000;" -- how code states its sizes */
                 size_t j = skip_space(s, len, i);
-                bool whole = assigning && (j >= len || strchr(";,)\r\n#/", s[j]));
+                bool whole = assigning && (j >= len || strchr(";,)}\r\n#/", s[j]));
+                bool keyed_whole = whole && key && !folded;
+                whole &= !key;
+                key = false;
+                /* a whole argument of a call of a name: f(62000), new G(40000, 2) */
+                bool arg = (lead == '(' || lead == ',') && j < len &&
+                           (s[j] == ',' || s[j] == ')') && ncalls > 0 &&
+                           ncalls <= ARRAY_SIZE(calls) && calls[ncalls - 1].callee;
                 assigning = false;
                 /* Magic constants are not sizes: hash and RNG multipliers, moduli, masks
                  * (6364136223846793005, 1000000007, 0x9E3779B97F4A7C15, 0xFFFFFFFF). A size is
@@ -450,7 +603,28 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                         big += 1;
                 if (loop_bound && v > bound)
                         bound = v;
-                if (whole && v > named && !not_a_size_name(id, id_len)) {
+                if (arg && v >= 16 && round_number(v)) {
+                        size_t k = nargs < ARRAY_SIZE(args) ? nargs++ : ARRAY_SIZE(args);
+                        while (k > 0 && args[k - 1].v < v) {
+                                if (k < ARRAY_SIZE(args))
+                                        args[k] = args[k - 1];
+                                k--;
+                        }
+                        if (k < ARRAY_SIZE(args))
+                                args[k] = (struct arg_literal){v, calls[ncalls - 1].callee,
+                                                               calls[ncalls - 1].len,
+                                                               calls[ncalls - 1].arg};
+                }
+                if (keyed_whole && v > keyed && !not_a_size_name(id, id_len)) {
+                        keyed = v;
+                        keyed_id = id;
+                        keyed_len = id_len;
+                }
+                /* a floating-point constant (const double m = 1 << 12) is a value, not a count */
+                bool floating = prev_id && ((prev_len == 6 && !strncmp(prev_id, "double", 6)) ||
+                                            (prev_len == 5 && !strncmp(prev_id, "float", 5)));
+                if (whole && !floating && v > named && round_number(v) &&
+                    !not_a_size_name(id, id_len)) {
                         named = v;
                         named_id = id;
                         named_len = id_len;
@@ -459,6 +633,43 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
         out[0] = maxv >= 1 ? log10(maxv) : 0;
         out[1] = sum;
         out[2] = big;
+        /* Code that assigns no size (above 1) may state it as an object's key: { nodes: 40000,
+         * degree: 2 } -- a plain literal of at least 16 ({ x: 1, y: 2 } are coordinates,
+         * { highWaterMark: 1 << 16 } a buffer) */
+        if (keyed >= 16 && named <= 1) {
+                named = keyed;
+                named_id = keyed_id;
+                named_len = keyed_len;
+        }
+        /* ... or pass it to a function of its own, main(62000) or new Graph(40000), and name
+         * only smaller constants: the literal is the size, the parameter that receives it its
+         * name (unless that says seed, mod, ...) */
+        for (size_t k = 0; k < nargs && args[k].v > named; k++) {
+                const char *pn;
+                size_t pl;
+                const char *c = args[k].callee;
+                bool tried = false; /* the same function and position failed already */
+                for (size_t q = 0; q < k && !tried; q++)
+                        tried = args[q].arg == args[k].arg &&
+                                args[q].callee_len == args[k].callee_len &&
+                                !strncmp(args[q].callee, c, args[k].callee_len);
+                if (tried)
+                        continue;
+                size_t b = c - s;
+                while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+                        b--;
+                bool is_new = b >= 3 && !strncmp(s + b - 3, "new", 3) &&
+                              (b == 3 || !ident_char((unsigned char)s[b - 4]));
+                if (param_name(s, len, c, args[k].callee_len, args[k].arg, &pn, &pl) ||
+                    (is_new && param_name(s, len, "constructor", 11, args[k].arg, &pn, &pl))) {
+                        if (not_a_size_name(pn, pl))
+                                continue;
+                        named = args[k].v;
+                        named_id = pn;
+                        named_len = pl;
+                        break;
+                }
+        }
         /* Code that names no size may still state one where a loop ends: range(20_000_000),
          * i < 1000000. That bound stands in for the size when it is at least 1000. */
         out[3] = named >= 1 ? log10(named) : bound >= 1000 ? log10(bound) : 0;

@@ -293,6 +293,71 @@ static void test_literals(void **state)
         lit("print('hello')\n", 0, 0, 0, 0);
 }
 
+/* The size as code states it other than by assigning it (2026-12-02, from the styles of the
+ * programs added to the corpus): passed to a function of the text, an object's key, an enum
+ * constant; and what is not one. named: log10 of the size taken (0: none); power: the
+ * allocation power its name then gives (-1: not checked). */
+static void size_named(const char *src, double named, double power)
+{
+        double o[LIT_LEN];
+        literal_stats(src, strlen(src), o);
+        if (fabs(o[3] - named) > 1e-9 || (power >= 0 && o[LIT_SIZE_AT] != power))
+                fail_msg("%s: got size %g power %g, want %g %g", src, o[3], o[LIT_SIZE_AT], named,
+                         power);
+}
+
+static void test_size_stated(void **state)
+{
+        (void)state;
+        /* passed to the program's own function: the literal is the size, the parameter its
+         * name (JavaScript, Python, C, a Java constructor, a JavaScript class's constructor) */
+        size_named("const K = 4;\nfunction main(n) {\n  const a = new Array(n).fill(0);\n}\n"
+                   "main(62000);\n",
+                   log10(62000), 1);
+        size_named("def main(n: int = 10):\n    xs = [0] * n\n    return xs\n\n"
+                   "if __name__ == '__main__':\n    main(8100)\n",
+                   log10(8100), 1);
+        size_named("static void bench(int limbs)\n{\n        long *a = malloc(limbs * 8);\n}\n"
+                   "int main(void)\n{\n        bench(1400);\n}\n",
+                   log10(1400), 1);
+        size_named("class G {\n    G(int count) {\n        nodes = new Node[count];\n    }\n"
+                   "    public static void main(String[] a) {\n"
+                   "        System.out.println(new G(350000).run());\n    }\n}\n",
+                   log10(350000), 1);
+        size_named("class Sim {\n  constructor(cells) { this.v = new Float64Array(cells); }\n}\n"
+                   "new Sim(3000);\n",
+                   log10(3000), 1);
+        /* a larger named constant keeps its place; a smaller one gives way */
+        size_named("N = 500000\ndef run(k):\n    pass\nrun(2000)\n", log10(500000), -1);
+        size_named("ALPHA = 26\ndef run(k):\n    return [0] * k\nrun(2000)\n", log10(2000), 1);
+        /* not sizes: a generator's seed (not a round number, or a parameter named so), a call
+         * that is no definition (Python's for header ends in ':' too), a call of a name the
+         * text does not define */
+        size_named("function mulberry32(a) { return a; }\nconst r = mulberry32(20240601);\n", 0,
+                   -1);
+        size_named("def rng(seed):\n    return seed\nr = rng(1000)\n", 0, -1);
+        size_named("for t in range(256):\n    pass\n", 0, -1);
+        size_named("console.log(5000);\nprint(70000)\n", 0, -1);
+        /* an object's key: a plain literal of at least 16 when nothing above 1 is assigned */
+        size_named("const graph = { nodes: 40000, avgOutDegree: 2 };\n", log10(40000), -1);
+        size_named("const p = { x: 1, y: 2 };\n", 0, -1);
+        size_named("const MB = 8;\nfs.createReadStream(p, { highWaterMark: 1 << 16 });\n", log10(8),
+                   -1);
+        size_named("const cfg = { rows: 3000 };\nconst N = 70000;\n", log10(70000), -1);
+        /* a ternary's branch is not a key */
+        size_named("const v = ok ? a : 5000;\n", 0, -1);
+        /* an enum constant (C) */
+        size_named("enum { GRID = 340 };\nint main(void) { double *u = malloc(GRID * 8); }\n",
+                   log10(340), 1);
+        /* a named constant that is not a round number (three significant digits at most, or a
+         * power of two) is a seed or a hash's prime, not a size */
+        size_named("#define NBYTES 20000\nuint32_t r = 99991;\n", log10(20000), -1);
+        size_named("BLOCK = 65536\nN = 5000\n", log10(65536), -1);
+        size_named("h = 5381\n", 0, -1);
+        /* a floating-point constant is a value, not a count */
+        size_named("const double m = 1 << 12;\nint n = 300;\n", log10(300), -1);
+}
+
 /* ---- size statistics: allocation power, size-loop nesting, element bytes ---- */
 
 static void sz(const char *src, double power, double loops, double elem_bytes)
@@ -1087,21 +1152,14 @@ static void test_margin(void **state)
 int main(void)
 {
         const struct CMUnitTest tests[] = {
-            cmocka_unit_test(test_conformal_index),
-            cmocka_unit_test(test_conformal_coverage),
-            cmocka_unit_test(test_group_folds),
-            cmocka_unit_test(test_tiers_allocation),
-            cmocka_unit_test(test_literals),
-            cmocka_unit_test(test_size_stats),
-            cmocka_unit_test(test_meta_layout),
-            cmocka_unit_test(test_model_roundtrip),
-            cmocka_unit_test(test_learns),
-            cmocka_unit_test(test_margin),
-            cmocka_unit_test(test_conformal_groups),
-            cmocka_unit_test(test_elastic),
-            cmocka_unit_test(test_levels),
-            cmocka_unit_test(test_const_bytes),
-            cmocka_unit_test(test_features_from_corpus),
+            cmocka_unit_test(test_conformal_index), cmocka_unit_test(test_conformal_coverage),
+            cmocka_unit_test(test_group_folds),     cmocka_unit_test(test_tiers_allocation),
+            cmocka_unit_test(test_literals),        cmocka_unit_test(test_size_stated),
+            cmocka_unit_test(test_size_stats),      cmocka_unit_test(test_meta_layout),
+            cmocka_unit_test(test_model_roundtrip), cmocka_unit_test(test_learns),
+            cmocka_unit_test(test_margin),          cmocka_unit_test(test_conformal_groups),
+            cmocka_unit_test(test_elastic),         cmocka_unit_test(test_levels),
+            cmocka_unit_test(test_const_bytes),     cmocka_unit_test(test_features_from_corpus),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
