@@ -72,7 +72,7 @@ profile: build
 	$(BUILD)/presize runs export --db $(PROFILE_DB) --format csv --out data/runs.csv
 
 # Train the shipped model on the checked-in dataset and cross-validate it over three assignments of
-# the programs to folds (report in docs/eval/; about 13 minutes).
+# the programs to folds (report in docs/eval/; about 15 minutes).
 model: build
 	$(BUILD)/presize train --from data/runs.jsonl --corpus corpus --out models/default.json
 	$(BUILD)/presize eval --from data/runs.jsonl --corpus corpus --repeats 3 --report docs/eval --json > data/eval.json
