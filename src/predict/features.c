@@ -364,6 +364,13 @@ static bool round_number(double v)
         return v < 1000;
 }
 
+/* Whether the word before a constant's name makes it floating-point: `const double m = 1 << 12`
+ * is a value, not a count. */
+static bool floating_type(const char *w, size_t n)
+{
+        return w && ((n == 6 && !strncmp(w, "double", 6)) || (n == 5 && !strncmp(w, "float", 5)));
+}
+
 /* A literal passed whole as an argument of a call (main(62000), new Graph(40000)): the
  * callee's name and the argument's position. */
 struct arg_literal {
@@ -620,10 +627,7 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                         keyed_id = id;
                         keyed_len = id_len;
                 }
-                /* a floating-point constant (const double m = 1 << 12) is a value, not a count */
-                bool floating = prev_id && ((prev_len == 6 && !strncmp(prev_id, "double", 6)) ||
-                                            (prev_len == 5 && !strncmp(prev_id, "float", 5)));
-                if (whole && !floating && v > named && round_number(v) &&
+                if (whole && v > named && round_number(v) && !floating_type(prev_id, prev_len) &&
                     !not_a_size_name(id, id_len)) {
                         named = v;
                         named_id = id;
