@@ -380,86 +380,41 @@ struct arg_literal {
         unsigned arg;
 };
 
-/* The name of parameter k in a definition of `name` in the text: `def name(`, `function
- * name(`, `name(int n) {` (C, Java methods and constructors), `constructor(` for a JavaScript
- * `new Name(...)` — a parenthesised list followed by '{' or ':' (after `throws ...`). The
- * parameter is the last identifier of its segment once a default (`= 10`) or a Python
- * annotation (`: int`) is cut off. */
-static bool param_name(const char *s, size_t len, const char *name, size_t nl, unsigned k,
-                       const char **out, size_t *out_len)
+/* Whether `class NAME` starts at s[i] (a word of its own). */
+static bool class_at(const char *s, size_t len, size_t i, const char *name, size_t nl)
 {
-        for (size_t i = 0; i + nl < len; i++) {
-                if (strncmp(s + i, name, nl) || (i > 0 && ident_char((unsigned char)s[i - 1])) ||
-                    ident_char((unsigned char)s[i + nl]))
-                        continue;
-                size_t o = skip_space(s, len, i + nl);
-                if (o >= len || s[o] != '(')
-                        continue;
-                /* a parameter list: one line, at most 256 bytes (so that hostile text of
-                 * nested calls stays linear) */
-                size_t depth = 0, c = o, end = len - o > 256 ? o + 256 : len;
-                for (; c < end; c++) {
-                        depth += s[c] == '(';
-                        if (s[c] == ')' && --depth == 0)
-                                break;
-                        if (s[c] == ';' || s[c] == '{' || s[c] == '\n')
-                                c = end - 1;
-                }
-                if (c >= end)
-                        continue;
-                size_t a = c + 1; /* the body's brace may open on the next line (C) */
-                while (a < len && isspace((unsigned char)s[a]))
-                        a++;
-                if (a + 6 < len && !strncmp(s + a, "throws", 6)) /* Java: throws X, Y { */
-                        while (a < len && s[a] != '{' && s[a] != ';')
-                                a++;
-                if (a >= len || (s[a] != '{' && s[a] != ':'))
-                        continue;
-                /* a definition, not a call: `def name(...):`, and before `name(...) {` a
-                 * keyword or type word (function, void, int, public), not `new` or `return` */
-                size_t w = i;
-                while (w > 0 && (s[w - 1] == ' ' || s[w - 1] == '\t' || s[w - 1] == '*'))
-                        w--;
-                size_t ws = w;
-                while (ws > 0 && ident_char((unsigned char)s[ws - 1]))
-                        ws--;
-                if (ws == w && w > 0 && !strchr("{};\n", s[w - 1]))
-                        continue; /* (a constructor of Java or C++ may follow a member) */
-                bool def = w - ws == 3 && !strncmp(s + ws, "def", 3);
-                if (s[a] == ':' ? !def
-                                : (def || (w - ws == 3 && !strncmp(s + ws, "new", 3)) ||
-                                   (w - ws == 6 && !strncmp(s + ws, "return", 6))))
-                        continue;
-                /* segment k of the list o+1 .. c */
-                size_t b = o + 1;
-                unsigned seg = 0;
-                int d = 0;
-                for (size_t q = o + 1; q <= c; q++) {
-                        char ch = s[q];
-                        d += ch == '(' || ch == '[' || ch == '{' || ch == '<';
-                        d -= ch == ')' || ch == ']' || ch == '}' || ch == '>';
-                        if ((ch == ',' && d == 0) || q == c) {
-                                if (seg++ == k) {
-                                        size_t e = b;
-                                        while (e < q && s[e] != '=' && s[e] != ':')
-                                                e++;
-                                        while (e > b && !ident_char((unsigned char)s[e - 1]))
-                                                e--;
-                                        size_t st = e;
-                                        while (st > b && ident_char((unsigned char)s[st - 1]))
-                                                st--;
-                                        if (st == e || isdigit((unsigned char)s[st]))
-                                                return false;
-                                        *out = s + st;
-                                        *out_len = e - st;
-                                        return true;
-                                }
-                                b = q + 1;
-                        }
-                }
+        if (i + 6 + nl > len || strncmp(s + i, "class", 5) ||
+            (i > 0 && ident_char((unsigned char)s[i - 1])))
                 return false;
-        }
-        return false;
+        size_t j = skip_space(s, len, i + 5);
+        return j > i + 5 && j + nl <= len && !strncmp(s + j, name, nl) &&
+               (j + nl == len || !ident_char((unsigned char)s[j + nl]));
+}
+
+/* Parameter k of the constructor of class NAME the text defines: a JavaScript `constructor(`
+ * or a Python `__init__(` between `class NAME` and the next class (Java's and C++'s
+ * constructors are named like their class, which function_param finds). */
+static bool class_ctor_param(const char *s, size_t len, const char *name, size_t nl, unsigned k,
+                             const char **pn, size_t *pl)
+{
+        const char *hit = NULL;
+        for (const char *p = s; (p = memmem(p, (size_t)(s + len - p), "class", 5)); p += 5)
+                if (class_at(s, len, (size_t)(p - s), name, nl)) {
+                        hit = p;
+                        break;
+                }
+        if (!hit)
+                return false;
+        const char *end = s + len;
+        for (const char *p = hit + 5; (p = memmem(p, (size_t)(s + len - p), "class", 5)); p += 5)
+                if (!ident_char((unsigned char)p[-1]) && p + 5 < end &&
+                    isspace((unsigned char)p[5])) {
+                        end = p;
+                        break;
+                }
+        size_t n = (size_t)(end - hit);
+        return function_param(hit, n, "constructor", 11, k, pn, pl) ||
+               function_param(hit, n, "__init__", 8, k, pn, pl);
 }
 
 void literal_stats(const char *s, size_t len, double out[LIT_LEN])
@@ -488,15 +443,28 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                 if (c == '"' || c == '\'' || c == '`') {
                         /* a quoted string, to its closing quote or the end of the line (a
                          * triple-quoted or template string resynchronises at newlines) */
-                        i++;
+                        size_t q0 = ++i;
                         while (i < len && s[i] != (char)c && s[i] != '\n') {
                                 if (s[i] == '\\' && i + 1 < len)
                                         i++;
                                 i++;
                         }
+                        size_t q1 = i;
                         if (i < len && s[i] == (char)c)
                                 i++;
                         assigning = false;
+                        /* a quoted key of a dict or an object ({"points": 25000}) names its
+                         * value like an identifier key */
+                        size_t j = skip_space(s, len, i);
+                        if ((last_punct == '{' || last_punct == ',') && j < len && s[j] == ':' &&
+                            q1 > q0 && q1 - q0 <= 64) {
+                                prev_id = id;
+                                prev_len = id_len;
+                                id = s + q0;
+                                id_len = q1 - q0;
+                                before_id = last_punct;
+                                last_punct = 'i';
+                        }
                         continue;
                 }
                 if (isalpha(c) || c == '_' || c == '$') {
@@ -664,8 +632,10 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                         b--;
                 bool is_new = b >= 3 && !strncmp(s + b - 3, "new", 3) &&
                               (b == 3 || !ident_char((unsigned char)s[b - 4]));
-                if (param_name(s, len, c, args[k].callee_len, args[k].arg, &pn, &pl) ||
-                    (is_new && param_name(s, len, "constructor", 11, args[k].arg, &pn, &pl))) {
+                bool ctor = is_new || isupper((unsigned char)c[0]);
+                if (function_param(s, len, c, args[k].callee_len, args[k].arg, &pn, &pl) ||
+                    (ctor &&
+                     class_ctor_param(s, len, c, args[k].callee_len, args[k].arg, &pn, &pl))) {
                         if (not_a_size_name(pn, pl))
                                 continue;
                         named = args[k].v;

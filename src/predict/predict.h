@@ -97,6 +97,12 @@ void literal_stats(const char *src, size_t len, double out[LIT_LEN]);
  * entries, static char buf[1 << 20], calloc(65536, 4)) when at least 64 KiB, else 0, with or
  * without a name. */
 void size_stats(const char *src, size_t len, const char *name, size_t name_len, double out[6]);
+/* The name of parameter k (from 0; Python's self and Java's this not counted) of the first
+ * function the text defines as `name` (def name(, function name(, name(...) { -- a C function,
+ * a Java method or constructor, a JavaScript method or constructor), found by the pass that
+ * size_stats uses (sizes.c): false when there is none or that parameter has no name. */
+bool function_param(const char *src, size_t len, const char *name, size_t name_len, unsigned k,
+                    const char **param, size_t *param_len);
 /* Recompute the derived literal features of a code vector from its other fields. */
 void code_vector_derive(double *v);
 

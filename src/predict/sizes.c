@@ -1056,26 +1056,40 @@ static void fn_finish(struct fn_scan *f, struct fn_table *all)
         }
 }
 
-/* The parameter names in s[open + 1 .. close): identifiers that are not type words. */
+/* The parameter names in s[open + 1 .. close): one per comma-separated segment (commas inside
+ * brackets or a generic's <...> do not count), the last identifier of the segment once a
+ * default (`= 10`) or a Python annotation (`: int`) is cut off -- `struct network *g` is g,
+ * `int a[]` is a, `n: int = 10` is n. A segment without a name (a prototype's `int`) keeps its
+ * position with an empty name; Python's self and Java's this are not positions (a call
+ * obj.f(N) passes N as the first). */
 static void fn_params(struct fn_scan *f, const char *s, size_t open, size_t close)
 {
-        static const char *const skip[] = {"const", "unsigned", "signed", "struct",
-                                           "final", "self",     "this",   NULL};
-        for (size_t i = open + 1; i < close;) {
-                if (!ident_start((unsigned char)s[i])) {
-                        i++;
+        size_t b = open + 1;
+        int d = 0;
+        for (size_t q = open + 1; q <= close; q++) {
+                char ch = s[q];
+                d += ch == '(' || ch == '[' || ch == '{' || ch == '<';
+                d -= ch == ')' || ch == ']' || ch == '}' || ch == '>';
+                if (q < close && (ch != ',' || d != 0))
                         continue;
-                }
-                size_t b = i;
-                while (i < close && ident_cont((unsigned char)s[i]))
-                        i++;
-                bool skipped = type_bytes(s + b, i - b) > 0;
-                for (const char *const *k = skip; *k && !skipped; k++)
-                        skipped = word_is(s + b, i - b, *k);
-                if (!skipped && f->fi.nparams < MAX_PARAMS) {
-                        f->fi.param[f->fi.nparams] = s + b;
-                        f->fi.param_len[f->fi.nparams++] = i - b;
-                }
+                size_t e = b;
+                while (e < q && s[e] != '=' && s[e] != ':')
+                        e++;
+                while (e > b && !ident_cont((unsigned char)s[e - 1]))
+                        e--;
+                size_t st = e;
+                while (st > b && ident_cont((unsigned char)s[st - 1]))
+                        st--;
+                b = q + 1;
+                if (st == e && q == close && f->fi.nparams == 0)
+                        break; /* () */
+                bool self = word_is(s + st, e - st, "self") || word_is(s + st, e - st, "this");
+                bool named = st < e && ident_start((unsigned char)s[st]) &&
+                             type_bytes(s + st, e - st) == 0 && !word_is(s + st, e - st, "void");
+                if (self || f->fi.nparams >= MAX_PARAMS)
+                        continue;
+                f->fi.param[f->fi.nparams] = s + st;
+                f->fi.param_len[f->fi.nparams++] = named ? e - st : 0;
         }
 }
 
@@ -1188,6 +1202,25 @@ static void allocating_functions(const char *s, size_t len, bool py, struct fn_t
         fn_finish(&f, all);
 }
 
+bool function_param(const char *s, size_t len, const char *name, size_t name_len, unsigned k,
+                    const char **param, size_t *param_len)
+{
+        pthread_once(&words_once, words_init);
+        struct fn_table fns = {.n = 0};
+        allocating_functions(s, len, python_like(s, len), &fns);
+        for (size_t f = 0; f < fns.n; f++) {
+                const struct fn_info *fi = &fns.fn[f];
+                if (fi->name_len != name_len || memcmp(fi->name, name, name_len))
+                        continue;
+                if (k >= fi->nparams || fi->param_len[k] == 0)
+                        return false;
+                *param = fi->param[k];
+                *param_len = fi->param_len[k];
+                return true;
+        }
+        return false;
+}
+
 /* One pass of the lexer over the text (L set up by size_stats). */
 static void lex_run(struct lexer *L)
 {
@@ -1272,7 +1305,7 @@ void size_stats(const char *s, size_t len, const char *name, size_t name_len, do
         bool more = false;
         for (size_t f = 0; f < fns.n; f++)
                 for (size_t k = 0; k < fns.fn[f].nparams && k < 32; k++)
-                        if ((L.bound[f] >> k & 1) &&
+                        if ((L.bound[f] >> k & 1) && fns.fn[f].param_len[k] > 0 &&
                             !names_has(&L0.size, fns.fn[f].param[k], fns.fn[f].param_len[k]) &&
                             L0.size.n < MAX_NAMES) {
                                 names_add(&L0.size, fns.fn[f].param[k], fns.fn[f].param_len[k]);

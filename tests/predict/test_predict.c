@@ -327,6 +327,24 @@ static void test_size_stated(void **state)
         size_named("class Sim {\n  constructor(cells) { this.v = new Float64Array(cells); }\n}\n"
                    "new Sim(3000);\n",
                    log10(3000), 1);
+        /* the parameter is the last name of its segment: a struct's tag, a pointer's star, a
+         * default or an annotation do not shift the positions; Python's self is no position */
+        size_named(
+            "struct cfg { int seed; };\n"
+            "static void run(struct cfg *c, int cells)\n{\n"
+            "        double *v = malloc(cells * 8);\n        v[0] = c->seed;\n}\n"
+            "int main(void)\n{\n        struct cfg conf = {7};\n        run(&conf, 4000);\n}\n",
+            log10(4000), 1);
+        size_named("class S:\n    def run(self, n, verbose=False):\n        return [0] * n\n\n"
+                   "S().run(5000)\n",
+                   log10(5000), 1);
+        /* a Python class called with the size: its __init__'s parameter (of that class, not
+         * of the class before it) */
+        size_named("class Rng:\n    def __init__(self, seed):\n        self.s = seed\n\n"
+                   "class Graph:\n    def __init__(self, n):\n"
+                   "        self.dist = [[0] * n for _ in range(n)]\n\n"
+                   "g = Graph(250)\nr = Rng(1000)\n",
+                   log10(250), 2);
         /* a larger named constant keeps its place; a smaller one gives way */
         size_named("N = 500000\ndef run(k):\n    pass\nrun(2000)\n", log10(500000), -1);
         size_named("ALPHA = 26\ndef run(k):\n    return [0] * k\nrun(2000)\n", log10(2000), 1);
@@ -341,6 +359,9 @@ static void test_size_stated(void **state)
         /* an object's key: a plain literal of at least 16 when nothing above 1 is assigned */
         size_named("const graph = { nodes: 40000, avgOutDegree: 2 };\n", log10(40000), -1);
         size_named("const p = { x: 1, y: 2 };\n", 0, -1);
+        size_named("CONFIG = {\"points\": 25000, \"ratio\": 0.5, \"seed\": 2024}\n", log10(25000),
+                   -1);
+
         size_named("const MB = 8;\nfs.createReadStream(p, { highWaterMark: 1 << 16 });\n", log10(8),
                    -1);
         size_named("const cfg = { rows: 3000 };\nconst N = 70000;\n", log10(70000), -1);
@@ -499,6 +520,13 @@ static void test_size_stats(void **state)
            "  for (int i = 0; i < n; i++)\n    for (int j = 0; j < m; j++)\n"
            "      d += s[i] != t[j];\n  return d;\n}\n"
            "int main(void)\n{\n  return dist(\"a\", \"b\", N, N);\n}\n",
+           0, 2, 0);
+        /* ...also after a parameter whose type names a struct (the tag is no parameter) */
+        sz("#define N 1000\nstruct graph { int *adj; };\n"
+           "static int walk(struct graph *g, int n)\n{\n  int d = 0;\n"
+           "  for (int i = 0; i < n; i++)\n    for (int j = 0; j < n; j++)\n"
+           "      d += g->adj[i] != j;\n  return d;\n}\n"
+           "int main(void)\n{\n  struct graph g = {0};\n  return walk(&g, N);\n}\n",
            0, 2, 0);
         /* degrees: a difference of sizes is one (new int[hi - lo]), a product two, the values
          * of a call that does not allocate their largest; calloc's arguments multiply */
