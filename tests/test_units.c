@@ -119,6 +119,8 @@ static void test_printers_round_trip(void **state)
         assert_string_equal(fmt_duration(2500000ULL, buf, sizeof(buf)), "2.5ms");
         assert_string_equal(fmt_duration(725669000ULL, buf, sizeof(buf)), "726ms");
         assert_string_equal(fmt_duration(2044107626ULL, buf, sizeof(buf)), "2.04s");
+        assert_string_equal(fmt_duration(0, buf, sizeof(buf)), "0s");
+        assert_string_equal(fmt_duration(100, buf, sizeof(buf)), "100ns");
         /* What the printers write, the parsers read back exactly. */
         const uint64_t cpus[] = {1, 250, 1000, 1999, 64000};
         for (size_t i = 0; i < sizeof(cpus) / sizeof(cpus[0]); i++) {

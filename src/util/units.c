@@ -221,7 +221,9 @@ char *fmt_duration(uint64_t ns, char *buf, size_t len)
                 fmt_scaled(buf, len, ns / 1e6L, "ms");
         else if (ns >= 1000ULL)
                 fmt_scaled(buf, len, ns / 1e3L, "us");
-        else
+        else if (ns > 0)
                 snprintf(buf, len, "%lluns", (unsigned long long)ns);
+        else
+                snprintf(buf, len, "0s"); /* an ETA at the end, a zero duration */
         return buf;
 }
