@@ -165,6 +165,7 @@ static const struct {
     {"Integer", 32},     {"Long", 32},         {"Double", 32},
     {"String", 32},      {"Object", 32},       {"struct", 32},
     {"dict", 32},        {"tuple", 32},        {"str", 32},
+    {"unsigned", 4},     {"signed", 4},
 };
 static const char *type_names[sizeof(types) / sizeof(types[0]) + 1]; /* words_init */
 static struct wordset type_words = {.w = type_names};
@@ -633,6 +634,17 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
         /* a constant name is a factor of the constant value; type words and sizeof leave it be;
          * any other name makes the argument not constant (checked only while it still is) */
         double tb = type_bytes(w, n);
+        if (tb > 0 && (word_is(w, n, "unsigned") || word_is(w, n, "signed"))) {
+                /* a modifier: `unsigned char` is a char; `unsigned` alone an int */
+                size_t j = L->i;
+                while (j < L->len && (L->s[j] == ' ' || L->s[j] == '\t'))
+                        j++;
+                size_t e = j;
+                while (e < L->len && ident_cont((unsigned char)L->s[e]))
+                        e++;
+                if (e > j && type_bytes(L->s + j, e - j) > 0)
+                        tb = 0;
+        }
         int ci = is_size ? -1 : names_index(&L->consts, w, n);
         if (ci >= 0)
                 cv_factor(L, L->pd, L->consts.scale[ci], pow(10, L->consts.scale[ci]));

@@ -640,6 +640,9 @@ static void test_const_bytes(void **state)
         cb(buf, 32.0 * (1 << 20));
         cb("int main(void) {\n  uint32_t *b = calloc(65536, sizeof(uint32_t));\n}\n", 65536.0 * 4);
         cb("static unsigned char in[1 << 16];\nstatic unsigned char out[1 << 16];\n", 2.0 * 65536);
+        /* `unsigned` alone is an int, `unsigned char` a char */
+        cb("#define V (1u << 22)\nstatic unsigned parent[V];\nstatic unsigned char rank_of[V];\n",
+           5.0 * (1 << 22));
         /* a constant name assigned from literals (not the size: that is N), a two-dimensional
          * table */
         cb("#define N 5000000\nsize_t cap = 1024 * 64;\nchar *p = malloc(cap);\n", 65536);
