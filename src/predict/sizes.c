@@ -176,6 +176,12 @@ static struct wordset whole_words = {.w = (const char *const[]){"readlines", "re
                                                                 "readAllBytes", "readAllLines",
                                                                 "realloc", "toByteArray", NULL}};
 
+/* Allocating calls whose arguments count cells or bytes (typed arrays are recognised by their
+ * type word). */
+static struct wordset cell_alloc_words = {
+    .w = (const char *const[]){"malloc", "calloc", "realloc", "aligned_alloc", "Array", "alloc",
+                               "allocUnsafe", "bytearray", "zeros", "allocate", NULL}};
+
 /* Words whose '(' is not a call that hides its arguments' sizes. */
 static struct wordset open_words = {
     .w = (const char *const[]){"if", "while", "for", "switch", "return", "and", "or", "not", "in",
@@ -191,8 +197,9 @@ static void words_init(void)
 {
         for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
                 type_names[i] = types[i].w;
-        struct wordset *all[] = {&byte_alloc_words, &alloc_words, &write_words, &grow_words,
-                                 &type_words,       &whole_words, &open_words,  &nodef_words};
+        struct wordset *all[] = {&byte_alloc_words, &alloc_words, &write_words,
+                                 &grow_words,       &type_words,  &whole_words,
+                                 &open_words,       &nodef_words, &cell_alloc_words};
         for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
                 wordset_init(all[i]);
 }
@@ -279,6 +286,8 @@ struct fn_table {
 struct loop {
         size_t level; /* brace depth (C-like) or indentation (Python) it ends at */
         bool braceless, over_size;
+        const char *var; /* a for loop's variable (i in for (int i = 0; ...), for i in ...) */
+        size_t var_len;
 };
 
 struct stmt {
@@ -300,6 +309,8 @@ struct stmt {
         bool plain;        /* the target is a name (x = ..., int *p = ...), not x[i] = ... */
         unsigned alloc_pd; /* bracket depth + 1 of the last allocating word, 0 for none */
         bool alloc_opened; /* its bracket opened (closing it ends the allocation) */
+        bool alloc_cells;  /* ... and its arguments count cells (malloc, calloc, Float64Array,
+                              Buffer.alloc), not values (new Point(x, y)) */
         double mult;       /* log10 of the constant factors: 96 in N * 96, 3/4 in W * 3 / 4 */
         double scale_sum;  /* the counted size names' own factors (cap = N * 96; malloc(cap)) */
         double scale_max;  /* the largest factor of a size name in it */
@@ -359,6 +370,9 @@ struct lexer {
         bool in_header;
         unsigned header_pd;
         bool header_over;
+        const char *header_var; /* the variable the header declares, as far as read */
+        size_t header_var_len;
+        bool header_var_done;
         bool line_start; /* no token yet on this logical line (Python) */
         size_t line_indent;
         const char *last_id;
@@ -537,7 +551,19 @@ static void end_statement(struct lexer *L)
 static void push_loop(struct lexer *L, size_t level, bool braceless, bool over)
 {
         if (L->nloops < MAX_LOOPS)
-                L->loops[L->nloops++] = (struct loop){level, braceless, over};
+                L->loops[L->nloops++] =
+                    (struct loop){level, braceless, over, over ? L->header_var : NULL,
+                                  over ? L->header_var_len : 0};
+}
+
+/* Whether w is the variable of a loop over the size being read: its value runs up to the
+ * size (calloc(i + 1, 8) in such a loop allocates N^2 / 2 cells in all). */
+static bool size_loop_var(const struct lexer *L, const char *w, size_t n)
+{
+        for (size_t i = 0; i < L->nloops; i++)
+                if (L->loops[i].var && L->loops[i].var_len == n && !memcmp(L->loops[i].var, w, n))
+                        return true;
+        return false;
 }
 
 /* Indentation of the line starting at i; *blank when it holds nothing (or only a comment). */
@@ -581,12 +607,24 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
         if (L->in_header) {
                 if (is_size || names_has(&L->sized, w, n))
                         L->header_over = true;
+                if (word_is(w, n, "in") || word_is(w, n, "of"))
+                        L->header_var_done = true;
+                else if (!L->header_var_done && type_bytes(w, n) == 0 && !word_is(w, n, "let") &&
+                         !word_is(w, n, "var") && !word_is(w, n, "const") &&
+                         !word_is(w, n, "auto") && !word_is(w, n, "final")) {
+                        L->header_var = w;
+                        L->header_var_len = n;
+                }
                 return;
         }
         if ((word_is(w, n, "for") || word_is(w, n, "while")) && !(L->py && L->pd > 0)) {
                 if (!L->py || L->line_start) {
                         L->in_header = true;
                         L->header_over = false;
+                        /* only a for loop declares a variable that counts */
+                        L->header_var = NULL;
+                        L->header_var_len = 0;
+                        L->header_var_done = word_is(w, n, "while");
                         L->header_pd = L->pd;
                         st->header = true;
                         return;
@@ -657,6 +695,9 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
                 unsigned a = L->calls[L->ncalls - 1].arg;
                 L->bound[L->calls[L->ncalls - 1].fn] |= 1u << (a < 31 ? a : 31);
         }
+        if (!is_size && st->alloc_pd && L->pd >= st->alloc_pd && !in_opaque_call(L) &&
+            st->alloc_cells && size_loop_var(L, w, n))
+                deg_add(st, L->pd, 1); /* calloc(i + 1, 8) in a loop over the size */
         if (is_size) {
                 st->sizes++;
                 double sc = L->size.scale[names_index(&L->size, w, n)];
@@ -702,6 +743,7 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
                 if (!grow_word(w, n)) {
                         st->alloc_pd = L->pd + 1;
                         st->alloc_opened = false;
+                        st->alloc_cells = tb > 0 || wordset_has(&cell_alloc_words, w, n);
                 }
         }
         if (wordset_has(&whole_words, w, n) || (word_is(w, n, "read") && L->i + 1 < L->len &&
@@ -917,6 +959,8 @@ static void on_punct(struct lexer *L, char c)
                 return;
         }
         if (L->in_header) {
+                if (c == '=' || c == ':' || c == ';' || c == ',')
+                        L->header_var_done = true;
                 if (L->py && c == ':' && L->pd == L->header_pd) {
                         L->in_header = false;
                         end_statement(L);

@@ -528,6 +528,15 @@ static void test_size_stats(void **state)
            "      d += g->adj[i] != j;\n  return d;\n}\n"
            "int main(void)\n{\n  struct graph g = {0};\n  return walk(&g, N);\n}\n",
            0, 2, 0);
+        /* a row per iteration sized by the loop's variable: N^2 / 2 cells in all; a
+         * constructor's arguments are values, not cells */
+        sz("#define N 7000\nint main(void) {\n  uint64_t **tri = malloc(N * sizeof *tri);\n"
+           "  for (size_t i = 0; i < N; i++)\n    tri[i] = calloc(i + 1, sizeof(uint64_t));\n}\n",
+           2, 1, 8);
+        sz("class P {\n  static final int N = 5000;\n  public static void main(String[] a) {\n"
+           "    Point[] ps = new Point[N];\n    for (int i = 0; i < N; i++)\n"
+           "      ps[i] = new Point(i, i);\n  }\n}\n",
+           1, 1, -1);
         /* degrees: a difference of sizes is one (new int[hi - lo]), a product two, the values
          * of a call that does not allocate their largest; calloc's arguments multiply */
         sz("class S {\n  static final int N = 5000;\n  static void sort(int[] a, int lo, int hi) "
