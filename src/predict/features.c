@@ -312,17 +312,31 @@ static size_t skip_space(const char *s, size_t len, size_t i)
         return i;
 }
 
-/* Whether a constant's name says it is not a size (seeds, moduli, masks, hash constants). */
-static bool not_a_size_name(const char *name, size_t len)
+/* Whether name contains one of words (case-insensitive). */
+static bool has_part(const char *name, size_t len, const char *const *words, size_t n)
 {
-        static const char *const words[] = {"seed", "mod", "mask", "prime", "magic", "mult"};
-        for (size_t w = 0; w < ARRAY_SIZE(words); w++) {
+        for (size_t w = 0; w < n; w++) {
                 size_t wl = strlen(words[w]);
                 for (size_t i = 0; i + wl <= len; i++)
                         if (!strncasecmp(name + i, words[w], wl))
                                 return true;
         }
         return false;
+}
+
+/* Whether a constant's name says it is not a size (seeds, moduli, masks, hash constants). */
+static bool not_a_size_name(const char *name, size_t len)
+{
+        static const char *const words[] = {"seed", "mod", "mask", "prime", "magic", "mult"};
+        return has_part(name, len, words, ARRAY_SIZE(words));
+}
+
+/* A random-number function's arguments are a range or a seed, not a size: rnd(100000),
+ * random.randint(0, 1000), new Random(42). */
+static bool random_callee(const char *name, size_t len)
+{
+        static const char *const words[] = {"rand", "rnd"};
+        return has_part(name, len, words, ARRAY_SIZE(words));
 }
 
 /* Whether the number at s[i] ends a loop: "range(N" or "range(a, N", or "< N" / "<= N". */
@@ -625,7 +639,7 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                         tried = args[q].arg == args[k].arg &&
                                 args[q].callee_len == args[k].callee_len &&
                                 !strncmp(args[q].callee, c, args[k].callee_len);
-                if (tried)
+                if (tried || random_callee(c, args[k].callee_len))
                         continue;
                 size_t b = c - s;
                 while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t'))

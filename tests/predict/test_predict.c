@@ -354,6 +354,9 @@ static void test_size_stated(void **state)
         size_named("function mulberry32(a) { return a; }\nconst r = mulberry32(20240601);\n", 0,
                    -1);
         size_named("def rng(seed):\n    return seed\nr = rng(1000)\n", 0, -1);
+        size_named("static unsigned rnd(unsigned n) { return n; }\n"
+                   "int main(void) { return rnd(100000) > 30; }\n",
+                   0, -1);
         size_named("for t in range(256):\n    pass\n", 0, -1);
         size_named("console.log(5000);\nprint(70000)\n", 0, -1);
         /* an object's key: a plain literal of at least 16 when nothing above 1 is assigned */
