@@ -97,7 +97,7 @@ def run(p, size):
                 port = free_ports.pop()
             nbytes = size if p["server"]["bytes"] == "size" else p["server"]["bytes"]
             srv = subprocess.Popen([BLOB, HOST, str(port), str(nbytes), "--count", str(p["server"]["connections"])], stdout=subprocess.PIPE)
-            if srv.stdout.readline().strip() != b"ready":
+            if srv.stdout.readline().split()[:1] != [b"ready"]:
                 raise RuntimeError("blobserver did not start")
             argv += ["--allow-net", f"{HOST}:{port}", "--env", f"PRESIZE_BLOB_PORT={port}"]
         for f in files:
