@@ -62,7 +62,7 @@ FUZZ_SECONDS ?= 180
 fuzz: grammars
 	@tools/fuzz-analyze.sh $(FUZZ_SECONDS)
 
-# Re-measure the corpus (about 35 minutes for its 3,903 runs; resumable) and export the dataset that is checked in.
+# Re-measure the corpus (about 35 minutes for its 3,999 runs; resumable) and export the dataset that is checked in.
 PROFILE_DB ?= /var/tmp/presize/corpus.db
 profile: build
 	@tools/install-deps.sh openjdk-17-jdk-headless
