@@ -85,6 +85,11 @@ static const struct pattern call_patterns[] = {
     NET("https.get", M_PREFIX),
     NET("http.request", M_PREFIX),
     NET("https.request", M_PREFIX),
+    /* asyncio's streams and low-level socket calls, node's net.createConnection */
+    NET("open_connection", M_NAME),
+    NET("sock_connect", M_NAME),
+    NET("sock_recv", M_NAME),
+    NET("createConnection", M_NAME),
     /* file I/O */
     FIO("open", M_NAME),
     FIO("fopen", M_NAME),

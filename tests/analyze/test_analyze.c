@@ -231,6 +231,12 @@ static void test_network_calls(void **state)
         assert_int_equal(buf("javascript", node, sizeof(node) - 1, &a), 0);
         assert_int_equal(a.f.ext_calls[EXT_NETWORK], 1);
         analysis_free(&a);
+        static const char aio[] = "import asyncio\nasync def get(h, p):\n"
+                                  "    reader, writer = await asyncio.open_connection(h, p)\n"
+                                  "    return await reader.read()\n";
+        assert_int_equal(buf("python", aio, sizeof(aio) - 1, &a), 0);
+        assert_int_equal(a.f.ext_calls[EXT_NETWORK], 1);
+        analysis_free(&a);
         static const char py[] = "f = open('x')\nimg = Image.open('y')\n";
         assert_int_equal(buf("python", py, sizeof(py) - 1, &a), 0);
         assert_int_equal(a.f.ext_calls[EXT_FILE], 2);
