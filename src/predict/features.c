@@ -454,6 +454,8 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
         size_t i = 0;
         while (i < len) {
                 unsigned char c = (unsigned char)s[i];
+                const char *name = NULL; /* a name read: an identifier or a quoted key */
+                size_t name_len = 0;
                 if (c == '"' || c == '\'' || c == '`') {
                         /* a quoted string, to its closing quote or the end of the line (a
                          * triple-quoted or template string resynchronises at newlines) */
@@ -470,25 +472,23 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                         /* a quoted key of a dict or an object ({"points": 25000}) names its
                          * value like an identifier key */
                         size_t j = skip_space(s, len, i);
-                        if ((last_punct == '{' || last_punct == ',') && j < len && s[j] == ':' &&
-                            q1 > q0 && q1 - q0 <= 64) {
-                                prev_id = id;
-                                prev_len = id_len;
-                                id = s + q0;
-                                id_len = q1 - q0;
-                                before_id = last_punct;
-                                last_punct = 'i';
-                        }
-                        continue;
-                }
-                if (isalpha(c) || c == '_' || c == '$') {
+                        if (!((last_punct == '{' || last_punct == ',') && j < len && s[j] == ':' &&
+                              q1 > q0 && q1 - q0 <= 64))
+                                continue;
+                        name = s + q0;
+                        name_len = q1 - q0;
+                } else if (isalpha(c) || c == '_' || c == '$') {
                         size_t st = i;
                         while (i < len && ident_char((unsigned char)s[i]))
                                 i++;
+                        name = s + st;
+                        name_len = i - st;
+                }
+                if (name) {
                         prev_id = id;
                         prev_len = id_len;
-                        id = s + st;
-                        id_len = i - st;
+                        id = name;
+                        id_len = name_len;
                         before_id = last_punct;
                         last_punct = 'i';
                         /* "#define NAME value" assigns like "NAME = value" */
