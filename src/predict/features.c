@@ -190,17 +190,25 @@ void code_vector_derive(double *v)
         if (in >= 1 && log10(in) > n10)
                 n10 = log10(in);
         double power = lit[LIT_SIZE_AT], loops = lit[LIT_SIZE_AT + 1], elem = lit[LIT_SIZE_AT + 2];
+        /* what the allocations are sized by: the size, or, for code that streams an input
+         * larger than its named constant, that constant (a fixed table of WORDS x BITS words
+         * reduced against rows read in blocks is the same table for every input) */
+        double alloc10 = n10;
         if (in >= 1 && lit[LIT_SIZE_AT + 3] > 0 && log10(in) >= n10 - 1e-9) {
                 /* input read whole, and the size is the input's: bytes, held once */
                 power = 1;
                 elem = 1;
         } else if (power < 1 && in >= 1 && lit[LIT_SIZE_AT + 3] > 0) {
                 power = 1; /* input read whole */
+        } else if (in >= 1 && log10(in) > lit[3] + lit[LIT_SIZE_AT + 4]) {
+                /* streamed: the work is the input's, in one pass per byte */
+                alloc10 = lit[3] > 0 ? lit[3] + lit[LIT_SIZE_AT + 4] : 0;
+                loops = 1;
         }
         lit[LIT_DERIVED_AT] = isnan(lit[3]) ? NAN : n10;
         /* log10 of the bytes: size^power x element bytes (8 when no type word says) */
         lit[LIT_DERIVED_AT + 1] =
-            lit[LIT_DERIVED_AT] * power + log10(elem > 0 ? exp2(elem - 1) : 8);
+            isnan(lit[3]) ? NAN : alloc10 * power + log10(elem > 0 ? exp2(elem - 1) : 8);
         /* plus the tables and buffers of constant size */
         double cb = lit[LIT_SIZE_AT + 5];
         if (cb > 0)
@@ -220,9 +228,10 @@ void usage_targets(const struct usage *u, double y[T__COUNT])
 
 /* ---- literal statistics ---- */
 
-static bool ident_char(int c)
+static inline bool ident_char(int c)
 {
-        return isalnum(c) || c == '_' || c == '$';
+        return ((unsigned)(c | 0x20) - 'a' < 26u) || (unsigned)c - '0' < 10u || c == '_' ||
+               c == '$';
 }
 
 /* Parse a number at s (digits, '_' separators, one '.', exponent, 0x/0b/0o prefixes, integer
@@ -327,8 +336,52 @@ static bool has_part(const char *name, size_t len, const char *const *words, siz
 /* Whether a constant's name says it is not a size (seeds, moduli, masks, hash constants). */
 static bool not_a_size_name(const char *name, size_t len)
 {
-        static const char *const words[] = {"seed", "mod", "mask", "prime", "magic", "mult"};
+        static const char *const words[] = {"seed", "mod",  "mask",  "prime",  "magic",
+                                            "mult", "base", "radix", "cutoff", "thresh"};
         return has_part(name, len, words, ARRAY_SIZE(words));
+}
+
+/* Whether s[j] is '*' followed by a multiplier of a generator (a number of at least 1000, or
+ * a name: s * 1103515245, h * PRIME), not a capacity's doubling (cap * 2). */
+static bool big_multiply(const char *s, size_t len, size_t j)
+{
+        if (j >= len || s[j] != '*')
+                return false;
+        j = skip_space(s, len, j + 1 + (j + 1 < len && s[j + 1] == '='));
+        if (j >= len || !isdigit((unsigned char)s[j]))
+                return j < len && ident_char((unsigned char)s[j]);
+        double v;
+        bool integer;
+        parse_number(s + j, len - j, &v, &integer);
+        return v >= 1000;
+}
+
+/* Whether the text updates NAME from itself as a generator's state does: s = s * 1103515245
+ * + 12345, s = (s * A + C) % M, s ^= s << 13, h *= 16777619. A size is not multiplied into
+ * itself, but a capacity may double (cap *= 2). */
+static bool self_updated(const char *s, size_t len, const char *name, size_t nl)
+{
+        for (const char *p = s; (p = memmem(p, (size_t)(s + len - p), name, nl)); p += nl) {
+                if ((p > s && ident_char((unsigned char)p[-1])) ||
+                    (p + nl < s + len && ident_char((unsigned char)p[nl])))
+                        continue;
+                size_t j = skip_space(s, len, (size_t)(p - s) + nl);
+                if (j + 1 < len && s[j + 1] == '=' && (s[j] == '^' || big_multiply(s, len, j)))
+                        return true;
+                if (j >= len || s[j] != '=' || (j + 1 < len && s[j + 1] == '='))
+                        continue;
+                j = skip_space(s, len, j + 1);
+                while (j < len && (s[j] == '(' || s[j] == ' '))
+                        j++;
+                if (j + nl > len || memcmp(s + j, name, nl) ||
+                    (j + nl < len && ident_char((unsigned char)s[j + nl])))
+                        continue;
+                j = skip_space(s, len, j + nl);
+                if (j < len && (big_multiply(s, len, j) || s[j] == '^' ||
+                                (j + 1 < len && (s[j] == '<' || s[j] == '>') && s[j + 1] == s[j])))
+                        return true;
+        }
+        return false;
 }
 
 /* A random-number function's arguments are a range or a seed, not a size: rnd(100000),
@@ -610,7 +663,7 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                         keyed_len = id_len;
                 }
                 if (whole && v > named && round_number(v) && !floating_type(prev_id, prev_len) &&
-                    !not_a_size_name(id, id_len)) {
+                    !not_a_size_name(id, id_len) && !self_updated(s, len, id, id_len)) {
                         named = v;
                         named_id = id;
                         named_len = id_len;
@@ -630,7 +683,8 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
         /* ... or pass it to a function of its own, main(62000) or new Graph(40000), and name
          * only smaller constants: the literal is the size, the parameter that receives it its
          * name (unless that says seed, mod, ...) */
-        for (size_t k = 0; k < nargs && args[k].v > named; k++) {
+        double named_bytes = ldexp(named, (int)name_unit_shift(named_id, named_len));
+        for (size_t k = 0; k < nargs && args[k].v > named_bytes; k++) {
                 const char *pn;
                 size_t pl;
                 const char *c = args[k].callee;

@@ -97,6 +97,9 @@ void literal_stats(const char *src, size_t len, double out[LIT_LEN]);
  * entries, static char buf[1 << 20], calloc(65536, 4)) when at least 64 KiB, else 0, with or
  * without a name. */
 void size_stats(const char *src, size_t len, const char *name, size_t name_len, double out[6]);
+/* The unit a size name says it counts, as a power of two: 20 for MIB, SIZE_MB, TOTAL_MiB; 10 for
+ * KB; 30 for GB; 0 for none. */
+unsigned name_unit_shift(const char *name, size_t name_len);
 /* The name of parameter k (from 0; Python's self and Java's this not counted) of the first
  * function the text defines as `name` (def name(, function name(, name(...) { -- a C function,
  * a Java method or constructor, a JavaScript method or constructor), found by the pass that

@@ -100,6 +100,24 @@ static void wordset_init(struct wordset *ws)
         }
 }
 
+unsigned name_unit_shift(const char *name, size_t name_len)
+{
+        static const struct {
+                const char *w;
+                unsigned shift;
+        } units[] = {{"KB", 10},  {"KIB", 10}, {"MB", 20}, {"MIB", 20},
+                     {"MEG", 20}, {"GB", 30},  {"GIB", 30}};
+        unsigned shift = 0;
+        for (size_t u = 0; name && u < sizeof(units) / sizeof(units[0]); u++) {
+                size_t ul = strlen(units[u].w);
+                /* the whole name or its last part: MB, SIZE_MB, TOTAL_MIB */
+                if (name_len >= ul && !strncasecmp(name + name_len - ul, units[u].w, ul) &&
+                    (name_len == ul || name[name_len - ul - 1] == '_') && units[u].shift > shift)
+                        shift = units[u].shift;
+        }
+        return shift;
+}
+
 /* The index of s[0..len) in the set, -1 when it is not there. */
 static int wordset_find(const struct wordset *ws, const char *s, size_t len)
 {
@@ -186,7 +204,7 @@ static struct wordset cell_alloc_words = {
 static struct wordset open_words = {
     .w = (const char *const[]){"if", "while", "for", "switch", "return", "and", "or", "not", "in",
                                "else", "range", "xrange", "int", "long", "float", "double", "char",
-                               NULL}};
+                               "sizeof", NULL}};
 
 /* Words whose parenthesis is no function definition's. */
 static struct wordset nodef_words = {.w = (const char *const[]){"if", "while", "for", "switch",
@@ -235,14 +253,16 @@ static double type_bytes(const char *s, size_t len)
         return i < 0 ? 0 : types[i].bytes;
 }
 
-static bool ident_start(int c)
+/* ASCII letters, '_' and '$' (as isalpha in the C locale, without its table lookup: these
+ * run once per character of the text) */
+static inline bool ident_start(int c)
 {
-        return isalpha(c) || c == '_' || c == '$';
+        return ((unsigned)(c | 0x20) - 'a' < 26u) || c == '_' || c == '$';
 }
 
-static bool ident_cont(int c)
+static inline bool ident_cont(int c)
 {
-        return isalnum(c) || c == '_' || c == '$';
+        return ident_start(c) || (unsigned)c - '0' < 10u;
 }
 
 /* Python-like text: more lines end with ':' than with ';', '{' or '}', or (a script with no
@@ -288,12 +308,15 @@ struct loop {
         bool braceless, over_size;
         const char *var; /* a for loop's variable (i in for (int i = 0; ...), for i in ...) */
         size_t var_len;
+        const char *counter; /* ... or a while loop's first name (i in while (i < n)) */
+        size_t counter_len;
 };
 
 struct stmt {
         const char *target; /* the name before the first top-level '=' */
         size_t target_len;
         bool assigned, cue, header, define;
+        bool defn; /* a function's definition: its parameters, int (*rows)[n], allocate nothing */
         unsigned sizes;   /* size names in the statement */
         unsigned seg_max; /* ... multiplied in one declarator: the degree of its expression */
         /* the degree per bracket level: a product adds its factors' degrees (W * H is 2), a
@@ -373,10 +396,20 @@ struct lexer {
         const char *header_var; /* the variable the header declares, as far as read */
         size_t header_var_len;
         bool header_var_done;
+        /* a while loop's first name (cap in `while (cap < N * 2)`), and, once its header
+         * mentioned the size, the name it doubles (cap <<= 1, cap *= 2) is a size name */
+        bool header_while;
+        /* the header's condition (a while's, or a for's between its ';') names the counter of
+         * an enclosing loop over the size: this loop advances that counter, and the two
+         * together run the size once (while (i < n) { for (; *w && i < n; w++) ... }) */
+        bool header_shared, conj_start; /* ... a conjunct's first name: i in `*w && i < n` */
+        unsigned header_semis;
+        const char *while_name, *grow_name;
+        size_t while_len, grow_len;
         bool line_start; /* no token yet on this logical line (Python) */
         size_t line_indent;
-        const char *last_id;
-        size_t last_len;
+        const char *last_id, *assign_id;
+        size_t last_len, assign_len;
         char prev; /* previous punctuation or 'i' for an identifier, 'n' for a number */
         /* results */
         double alloc_power, loop_power, elem;
@@ -493,6 +526,8 @@ static void end_statement(struct lexer *L)
         st->seg_max = deg_of(st, 0);
         if (st->grows && st->has_string && loops > 0)
                 st->cue = true; /* text += '...' in a loop over the size */
+        if (st->defn)
+                st->cue = false;
         if (st->cue) {
                 /* an allocation sized by the size itself, bound to a name inside a loop over
                  * the size, replaces the last one (a row buffer, `cur = [0] * (N + 1)`): the
@@ -525,7 +560,7 @@ static void end_statement(struct lexer *L)
                         double e = st->elem > 0 ? st->elem : st->bytes ? 1 : 8;
                         L->const_bytes += e * pow(10, cv);
                 }
-        } else if (st->target && st->rhs_sizes && loops == 0 &&
+        } else if (st->target && st->rhs_sizes && loops == 0 && (st->plain || st->define) &&
                    !names_has(&L->size, st->target, st->target_len)) {
                 /* a name assigned from the size outside the loops over it is a size too
                  * (H = W * 3 / 4, cap = N * 96); inside them it is a value (fy = j * (h - 1)) */
@@ -546,14 +581,32 @@ static void end_statement(struct lexer *L)
         L->st = (struct stmt){0};
         L->chain = false;
         L->ncalls = 0;
+        L->assign_id = NULL;
+}
+
+/* A while header read: the name it compares with the size may be doubled in its body. */
+static void while_header_done(struct lexer *L)
+{
+        if (L->header_while && L->header_over && L->while_name) {
+                L->grow_name = L->while_name;
+                L->grow_len = L->while_len;
+        }
+        L->header_while = false;
 }
 
 static void push_loop(struct lexer *L, size_t level, bool braceless, bool over)
 {
+        over &= !L->header_shared;
+        L->header_shared = false;
+        bool wh = over && L->header_var == NULL && L->while_name;
         if (L->nloops < MAX_LOOPS)
-                L->loops[L->nloops++] =
-                    (struct loop){level, braceless, over, over ? L->header_var : NULL,
-                                  over ? L->header_var_len : 0};
+                L->loops[L->nloops++] = (struct loop){level,
+                                                      braceless,
+                                                      over,
+                                                      over ? L->header_var : NULL,
+                                                      over ? L->header_var_len : 0,
+                                                      wh ? L->while_name : NULL,
+                                                      wh ? L->while_len : 0};
 }
 
 /* Whether w is the variable of a loop over the size being read: its value runs up to the
@@ -607,6 +660,37 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
         if (L->in_header) {
                 if (is_size || names_has(&L->sized, w, n))
                         L->header_over = true;
+                else if (L->header_while && !L->while_name) {
+                        L->while_name = w;
+                        L->while_len = n;
+                }
+                bool first = L->conj_start;
+                L->conj_start = false;
+                if (word_is(w, n, "and") || word_is(w, n, "or"))
+                        L->conj_start = true;
+                else if ((L->header_while || L->header_semis == 1) && !is_size &&
+                         !(L->header_var && L->header_var_len == n &&
+                           !memcmp(L->header_var, w, n))) /* its own: for (i = j; i < N; ..) */
+                        for (size_t k = 0; k < L->nloops; k++) {
+                                const struct loop *o = &L->loops[k];
+                                if (!o->over_size ||
+                                    !((o->var && o->var_len == n && !memcmp(o->var, w, n)) ||
+                                      (o->counter && o->counter_len == n &&
+                                       !memcmp(o->counter, w, n))))
+                                        continue;
+                                /* first in a conjunct, the enclosing counter is advanced here;
+                                 * later in a for loop's condition, it bounds that loop's own
+                                 * variable: a triangle, for (k = 0; k < j; k++) inside
+                                 * for (j < N), nests */
+                                if (first)
+                                        L->header_shared = true;
+                                else if (!L->header_while && L->header_var &&
+                                         L->pd == L->header_pd + 1 &&
+                                         !(L->i < L->len &&
+                                           (L->s[L->i] == '.' || L->s[L->i] == '[')))
+                                        L->header_over = true; /* not chunk.length, first[c + 1]:
+                                                                  a part */
+                        }
                 if (word_is(w, n, "in") || word_is(w, n, "of"))
                         L->header_var_done = true;
                 else if (!L->header_var_done && type_bytes(w, n) == 0 && !word_is(w, n, "let") &&
@@ -625,6 +709,11 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
                         L->header_var = NULL;
                         L->header_var_len = 0;
                         L->header_var_done = word_is(w, n, "while");
+                        L->header_while = word_is(w, n, "while");
+                        L->while_name = NULL;
+                        L->header_shared = false;
+                        L->header_semis = 0;
+                        L->conj_start = L->header_while;
                         L->header_pd = L->pd;
                         st->header = true;
                         return;
@@ -721,6 +810,7 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
                 const struct fn_info *fi = &L->fns->fn[k];
                 if (fi->name == w) {
                         call = false; /* the definition itself, not a call */
+                        st->defn = true;
                 } else if (fi->name_len == n && !memcmp(fi->name, w, n)) {
                         L->pending_fn = (int)k;
                         if (fn < 0 && fi->allocates)
@@ -735,7 +825,11 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
         }
         if (call && wordset_has(&byte_alloc_words, w, n))
                 st->bytes = true;
-        if (alloc_word(w, n) || (call && write_word(w, n)) || fn >= 0 ||
+        /* an allocating word is a call or a constructor (new, ArrayList<...>): a counter
+         * named zeros or a variable named fill allocates nothing */
+        bool alloc = (call || (L->i < L->len && L->s[L->i] == '<') || word_is(w, n, "new")) &&
+                     alloc_word(w, n);
+        if (alloc || (call && write_word(w, n)) || fn >= 0 ||
             (call && L->py && isupper((unsigned char)w[0]))) {
                 /* an allocating word, a call of a function of the text that allocates, or a
                  * Python constructor (Record(...)) */
@@ -782,6 +876,14 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
         L->after_tag = word_is(w, n, "struct") || word_is(w, n, "union");
         L->last_id = w;
         L->last_len = n;
+        /* the name an '=' assigns: not one inside an index (a[N] = ..., (*bp)[S] = ...) */
+        bool indexed = false;
+        for (size_t k = 0; k < L->pd && k < sizeof(L->brk); k++)
+                indexed |= L->brk[k] == '[';
+        if (!indexed) {
+                L->assign_id = w;
+                L->assign_len = n;
+        }
 }
 
 /* A number at s[b .. L->i): a constant factor of the statement when it multiplies or divides
@@ -886,6 +988,10 @@ static void on_punct(struct lexer *L, char c)
                 if (st->alloc_pd && L->pd == st->alloc_pd - 1)
                         st->alloc_opened = true;
                 size_t k = L->pd + 1;
+                /* the next dimension of an array type inside brackets, sizeof(double[n][m]):
+                 * the dimensions multiply */
+                if (c == '[' && L->prev == ']' && L->pd > 0 && k < sizeof(st->dmul) && st->dmul[k])
+                        st->dmul[L->pd] = true;
                 if (k < sizeof(st->dcur)) {
                         bool named = L->prev == 'i' && L->last_id;
                         bool alloc_call = named && ((alloc_word(L->last_id, L->last_len) &&
@@ -897,6 +1003,9 @@ static void on_punct(struct lexer *L, char c)
                         /* a tuple inside an allocating call's arguments multiplies too:
                          * zeros((N, N)) */
                         st->dmul[k] = alloc_call || (c == '(' && !named && st->dmul[k - 1]);
+                        /* a pointer to rows, double (*a)[n] = ...: the row's type, no cells */
+                        if (c == '[' && L->pd == 0 && L->prev == ')' && !st->assigned && !L->py)
+                                st->dcap[k] = 1;
                 }
                 if (c == '[' && L->pd == 0 && L->prev == 'i' && L->declarator) {
                         /* an array declared with its length (a global table, a local buffer):
@@ -948,6 +1057,7 @@ static void on_punct(struct lexer *L, char c)
                                 j++;
                         bool brace = j < L->len && L->s[j] == '{';
                         end_statement(L);
+                        while_header_done(L);
                         push_loop(L, L->bd, !brace, L->header_over);
                         if (!brace) {
                                 /* the body statement counts the loop; work at least this */
@@ -961,9 +1071,14 @@ static void on_punct(struct lexer *L, char c)
         if (L->in_header) {
                 if (c == '=' || c == ':' || c == ';' || c == ',')
                         L->header_var_done = true;
+                if (c == ';' && L->pd == L->header_pd + 1)
+                        L->conj_start = ++L->header_semis == 1;
+                if (c == '&' || c == '|')
+                        L->conj_start = true;
                 if (L->py && c == ':' && L->pd == L->header_pd) {
                         L->in_header = false;
                         end_statement(L);
+                        while_header_done(L);
                         push_loop(L, L->line_indent, false, L->header_over);
                         double w = active_size_loops(L);
                         if (w > L->loop_power)
@@ -988,14 +1103,27 @@ static void on_punct(struct lexer *L, char c)
         }
         if (c == '=' && L->pd == 0 && L->prev == '+')
                 st->grows = true;
+        if (c == '=' && L->pd == 0 &&
+            (L->prev == '*' || (L->prev == '<' && L->i >= 3 && L->s[L->i - 3] == '<')) &&
+            L->grow_name && L->last_id && L->last_len == L->grow_len &&
+            !memcmp(L->last_id, L->grow_name, L->grow_len) &&
+            !names_has(&L->size, L->last_id, L->last_len)) {
+                /* cap <<= 1 in `while (cap < N * 2)`: the capacity follows the size (about
+                 * twice it) */
+                names_add(&L->size, L->last_id, L->last_len);
+                int k = names_index(&L->size, L->last_id, L->last_len);
+                if (k >= 0)
+                        L->size.scale[k] = log10(2.0);
+                L->grow_name = NULL;
+        }
         if (c == '=' && L->pd == 0 && !st->assigned) {
                 char before = L->i >= 2 ? L->s[L->i - 2] : ' ';
                 char after = L->i < L->len ? L->s[L->i] : ' ';
                 if (!strchr("=!<>+-*/%&|^:~", before) && after != '=' && L->last_id) {
                         st->assigned = true;
                         st->plain = L->prev == 'i';
-                        st->target = L->last_id;
-                        st->target_len = L->last_len;
+                        st->target = L->assign_id ? L->assign_id : L->last_id;
+                        st->target_len = L->assign_id ? L->assign_len : L->last_len;
                 }
                 return;
         }
@@ -1008,6 +1136,11 @@ static void on_punct(struct lexer *L, char c)
                                 L->bd--;
                         while (L->nloops && !L->py && L->loops[L->nloops - 1].level >= L->bd &&
                                !L->loops[L->nloops - 1].braceless)
+                                L->nloops--;
+                        /* ... and the braceless loops whose one statement was that block:
+                         * for (i ...) for (j ...) { ... } ends both */
+                        while (L->nloops && !L->py && L->loops[L->nloops - 1].braceless &&
+                               L->loops[L->nloops - 1].level == L->bd)
                                 L->nloops--;
                 }
                 /* a braceless loop ends with its one statement */
@@ -1247,9 +1380,13 @@ static void allocating_functions(const char *s, size_t len, bool py, struct fn_t
                 }
                 if (!f.fi.name)
                         continue;
-                if (alloc_word(w, n)) {
+                /* an allocating call (malloc(, new, ArrayList<>, .fill(), not a variable
+                 * that happens to be named like one (unsigned fill = 16 - used) */
+                if ((word_is(w, n, "new") || (j < len && (s[j] == '(' || s[j] == '<'))) &&
+                    alloc_word(w, n)) {
                         f.allocates = true;
-                        f.stmt_allocates = true;
+                        /* the arguments of push(f, cell) are values: a call grows by one */
+                        f.stmt_allocates |= !grow_word(w, n);
                 }
                 for (size_t k = 0; k < f.fi.nparams; k++)
                         if (f.fi.param_len[k] == n && !memcmp(f.fi.param[k], w, n))
@@ -1379,21 +1516,8 @@ void size_stats(const char *s, size_t len, const char *name, size_t name_len, do
         out[3] = L.whole_input;
         /* the size's unit: a name that says MiB or KiB, or NAME << k in the text */
         double shift = L.unit_shift;
-        if (name != none) {
-                static const struct {
-                        const char *w;
-                        double shift;
-                } units[] = {{"KB", 10},  {"KIB", 10}, {"MB", 20}, {"MIB", 20},
-                             {"MEG", 20}, {"GB", 30},  {"GIB", 30}};
-                for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
-                        size_t ul = strlen(units[u].w);
-                        /* the whole name or its last part: MB, SIZE_MB, TOTAL_MIB */
-                        if (name_len >= ul && !strncasecmp(name + name_len - ul, units[u].w, ul) &&
-                            (name_len == ul || name[name_len - ul - 1] == '_') &&
-                            units[u].shift > shift)
-                                shift = units[u].shift;
-                }
-        }
+        if (name != none && name_unit_shift(name, name_len) > shift)
+                shift = name_unit_shift(name, name_len);
         out[4] = shift * log10(2.0);
         out[5] = L.const_bytes >= 65536 ? log10(L.const_bytes) : 0;
 }

@@ -378,6 +378,25 @@ static void test_size_stated(void **state)
         size_named("#define NBYTES 20000\nuint32_t r = 99991;\n", log10(20000), -1);
         size_named("BLOCK = 65536\nN = 5000\n", log10(65536), -1);
         size_named("h = 5381\n", 0, -1);
+        /* a number base or a cut-off is no size: the argument of the program's function is */
+        size_named("#define BASE 10000\n#define CUTOFF 24\nstatic void bench(int limbs)\n{\n"
+                   "        long *a = malloc(limbs * 8);\n}\nint main(void)\n{\n"
+                   "        bench(40);\n}\n",
+                   log10(40), 1);
+        /* a size in MiB against a call's small argument: 4 MiB is larger than rotl(x, 18) */
+        size_named("#define MIB 4\nstatic unsigned rotl(unsigned x, int r) { return x << r; }\n"
+                   "int main(void) { long blocks = (long)MIB * 256; return rotl(blocks, 18); }\n",
+                   log10(4), -1);
+        /* a generator's state is no size however round its seed: it is multiplied into itself
+         * (s = s * 1664525u + ..., s ^= s << 13); a capacity that doubles still is one */
+        size_named("int main(void)\n{\n  int side = 60;\n  unsigned s = 777;\n"
+                   "  for (int i = 0; i < side; i++)\n    s = s * 1664525u + 1013904223u;\n}\n",
+                   log10(60), -1);
+        size_named("let side = 60;\nlet x = 700;\nfor (let i = 0; i < side; i++) x ^= x << 13;\n",
+                   log10(60), -1);
+        size_named("int main(void)\n{\n  size_t cap = 1000, n = 0;\n  while (more()) {\n"
+                   "    if (n == cap)\n      cap *= 2;\n  }\n}\n",
+                   log10(1000), -1);
         /* a floating-point constant is a value, not a count */
         size_named("const double m = 1 << 12;\nint n = 300;\n", log10(300), -1);
 }
@@ -627,6 +646,99 @@ static void test_size_stats(void **state)
         assert_true(lt[LIT_SIZE_AT + 3] == 0);
         assert_true(fabs(d[1] - log10(8)) < 1e-9);
         assert_true(fabs(d[2] - log10(99999)) < 1e-9);
+        /* ... streamed through a table sized by a small named constant (WORDS x BITS words):
+         * the table's bytes, whatever the input; the work one pass over the input, not the
+         * table's loops raised to the input */
+        src = "#define WORDS 4\n#define BITS (64 * WORDS)\nstatic uint64_t basis[BITS][WORDS];\n"
+              "int main(void) {\n  unsigned char buf[16384];\n  ssize_t got;\n"
+              "  while ((got = read(0, buf, sizeof buf)) > 0)\n"
+              "    for (int b = 0; b < BITS; b++)\n      for (int w = 0; w < WORDS; w++)\n"
+              "        basis[b][w] ^= buf[w];\n}\n";
+        literal_stats(src, strlen(src), lt);
+        assert_true(lt[LIT_SIZE_AT] == 2 && lt[LIT_SIZE_AT + 3] == 0);
+        derived(src, &ni, d);
+        assert_true(fabs(d[0] - log10(99999)) < 1e-9);
+        assert_true(d[1] < 5); /* was 2 x log10(99999) + the element: 10^12 bytes */
+        assert_true(fabs(d[2] - log10(99999)) < 1e-9);
+        /* without an input the same constant is the size */
+        derived(src, &n, d);
+        assert_true(fabs(d[0] - log10(4)) < 1e-9 && d[1] > 2 * log10(4));
+}
+
+/* ---- what is not an allocation, what is one ---- */
+
+static void test_size_words(void **state)
+{
+        (void)state;
+        /* a counter named like an allocator (zeros, fill) allocates nothing; called, it does */
+        sz("#define N 5000\nint main(void) {\n  unsigned zeros = 0;\n"
+           "  for (long b = 0; b < N; b++)\n    zeros += b & 1;\n  return zeros;\n}\n",
+           0, 1, 0);
+        sz("N = 5000\nfor b in range(N):\n    z = zeros(N)\n", 1, 1, 0);
+        sz("#define N 5000\nstatic void upd(char *m, int len) {\n  unsigned fill = 16 - len;\n"
+           "  m[0] = fill;\n}\nint main(void) {\n  char m[16];\n"
+           "  for (long b = 0; b < N; b++)\n    upd(m, b);\n}\n",
+           0, 1, 0);
+        /* sizeof(T[n][n]) is n x n cells; a pointer to rows, double (*a)[n], no cells */
+        sz("int main(void)\n{\n        int n = 500;\n"
+           "        double *a = malloc(sizeof(double[n][n]));\n}\n",
+           2, 0, 8);
+        sz("int main(void)\n{\n        int n = 500;\n"
+           "        long long (*a)[n] = malloc(sizeof(long long[n][n]));\n}\n",
+           2, 0, 8);
+        sz("int main(void)\n{\n        int n = 500;\n"
+           "        double (*a)[n] = malloc(sizeof(double) * n);\n}\n",
+           1, 0, 8);
+        /* a capacity doubled until it passes the size follows the size (about twice it) */
+        sz("#define N 16000\nint main(void) {\n  size_t cap = 1;\n  while (cap < (size_t)N * 2)\n"
+           "    cap <<= 1;\n  uint64_t *t = malloc(cap * sizeof(uint64_t));\n}\n",
+           1, 1, 16);
+        sz("n = 5000\ncap = 1\nwhile cap < 2 * n:\n    cap *= 2\ntable = [None] * cap\n", 1, 1, 16);
+        /* an inner loop that advances the counter of the loop around it runs the size once
+         * with it, not once per round (a scan, the Z-function's extension); a triangular or
+         * an interval loop does nest */
+        sz("#define N 5000\nint main(void) {\n  size_t i = 0;\n  while (i < N) {\n"
+           "    for (const char *w = syl[i % 8]; *w && i < N; w++)\n      t[i++] = *w;\n  }\n}\n",
+           0, 1, 0);
+        sz("#define N 5000\nint main(void) {\n  for (int i = 1; i < N; i++) {\n"
+           "    while (i + z[i] < N && s[z[i]] == s[i + z[i]])\n      z[i]++;\n  }\n}\n",
+           0, 1, 0);
+        sz("#define N 500\nint main(void) {\n  for (int j = 0; j < N; j++)\n"
+           "    for (int i = j + 1; i < N; i++)\n      for (int k = 0; k < N; k++)\n"
+           "        a[i] -= a[k];\n}\n",
+           0, 3, 0);
+        sz("#define N 500\nint main(void) {\n  for (int len = 2; len <= N; len++)\n"
+           "    for (int i = 0; i + len - 1 < N; i++)\n      c[i] = len;\n}\n",
+           0, 2, 0);
+        /* a braceless loop whose one statement is a braced loop ends with that block: the
+         * next nest does not sit inside it */
+        sz("#define V 150\nint main(void) {\n  for (long i = 0; i < V; i++)\n"
+           "    for (long j = 0; j < V; j++) {\n      d[i * V + j] = 1;\n    }\n"
+           "  for (long k = 0; k < V; k++)\n    for (long i = 0; i < V; i++) {\n"
+           "      for (long j = 0; j < V; j++)\n        d[i] += d[k];\n    }\n}\n",
+           0, 3, 0);
+        /* a store into an index names no size (s[N] = 0 does not make s one), and a table
+         * of S states indexed per step is not a loop over the size */
+        sz("#define N 1300\nint main(void) {\n  char *s = malloc(N + 1);\n  s[N] = 0;\n"
+           "  for (int i = 0; i < N; i++)\n    s[i] = 'a';\n}\n",
+           1, 1, 1);
+        sz("#define S 48\nint main(void) {\n  const long T = 3300;\n"
+           "  unsigned char (*bp)[S] = malloc(sizeof(unsigned char[S]) * (size_t)T);\n"
+           "  for (long t = 1; t < T; t++) {\n    for (int j = 0; j < S; j++) {\n"
+           "      for (int i = 0; i < S; i++)\n        bp[t][j] = i;\n    }\n  }\n}\n",
+           1, 1, 1);
+        /* a function's definition allocates nothing; a function named push grows by one per
+         * call whatever its arguments */
+        sz("static void push(unsigned f, unsigned cell)\n{\n  heap = realloc(heap, cap * 8);\n}\n"
+           "static long walk(int side, unsigned char (*wall)[side], int sr, int sc)\n{\n"
+           "  push(sr * side + sc, side);\n  return 0;\n}\n"
+           "int main(void)\n{\n  int side = 60;\n"
+           "  unsigned char (*wall)[side] = malloc(sizeof(unsigned char[side][side]));\n"
+           "  return walk(side, wall, side / 2, side - 1);\n}\n",
+           2, 0, 1);
+        /* ... not a counter that the loop only reads */
+        sz("n = 5000\ncap = 1\nwhile cap < 2 * n:\n    print(cap)\ntable = [None] * cap\n", 0, 1,
+           0);
 }
 
 /* ---- bytes allocated in constant size (tables, buffers) ---- */
@@ -1195,14 +1307,23 @@ static void test_margin(void **state)
 int main(void)
 {
         const struct CMUnitTest tests[] = {
-            cmocka_unit_test(test_conformal_index), cmocka_unit_test(test_conformal_coverage),
-            cmocka_unit_test(test_group_folds),     cmocka_unit_test(test_tiers_allocation),
-            cmocka_unit_test(test_literals),        cmocka_unit_test(test_size_stated),
-            cmocka_unit_test(test_size_stats),      cmocka_unit_test(test_meta_layout),
-            cmocka_unit_test(test_model_roundtrip), cmocka_unit_test(test_learns),
-            cmocka_unit_test(test_margin),          cmocka_unit_test(test_conformal_groups),
-            cmocka_unit_test(test_elastic),         cmocka_unit_test(test_levels),
-            cmocka_unit_test(test_const_bytes),     cmocka_unit_test(test_features_from_corpus),
+            cmocka_unit_test(test_conformal_index),
+            cmocka_unit_test(test_conformal_coverage),
+            cmocka_unit_test(test_group_folds),
+            cmocka_unit_test(test_tiers_allocation),
+            cmocka_unit_test(test_literals),
+            cmocka_unit_test(test_size_stated),
+            cmocka_unit_test(test_size_stats),
+            cmocka_unit_test(test_size_words),
+            cmocka_unit_test(test_meta_layout),
+            cmocka_unit_test(test_model_roundtrip),
+            cmocka_unit_test(test_learns),
+            cmocka_unit_test(test_margin),
+            cmocka_unit_test(test_conformal_groups),
+            cmocka_unit_test(test_elastic),
+            cmocka_unit_test(test_levels),
+            cmocka_unit_test(test_const_bytes),
+            cmocka_unit_test(test_features_from_corpus),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
