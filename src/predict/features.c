@@ -501,6 +501,8 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
         size_t ncalls = 0;
         struct arg_literal args[8]; /* the largest call-argument literals, largest first */
         size_t nargs = 0;
+        struct arg_literal cands[4]; /* the largest named literals (the name as callee) */
+        size_t nnamed = 0;
         char before_id = 0; /* the punctuation before the last identifier */
         char last_punct = 0;
         bool key = false; /* the value being read follows an object's key */
@@ -662,13 +664,29 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                         keyed_id = id;
                         keyed_len = id_len;
                 }
-                if (whole && v > named && round_number(v) && !floating_type(prev_id, prev_len) &&
-                    !not_a_size_name(id, id_len) && !self_updated(s, len, id, id_len)) {
-                        named = v;
-                        named_id = id;
-                        named_len = id_len;
+                if (whole && (nnamed < ARRAY_SIZE(cands) || v > cands[nnamed - 1].v) &&
+                    round_number(v) && !floating_type(prev_id, prev_len) &&
+                    !not_a_size_name(id, id_len)) {
+                        /* kept in order, largest first; the text is searched for a
+                         * generator's update only for these few, after the scan (once per
+                         * candidate, not once per assignment: a text of 100,000 growing
+                         * assignments stays linear) */
+                        size_t k = nnamed < ARRAY_SIZE(cands) ? nnamed++ : ARRAY_SIZE(cands) - 1;
+                        while (k > 0 && cands[k - 1].v < v) {
+                                cands[k] = cands[k - 1];
+                                k--;
+                        }
+                        cands[k] = (struct arg_literal){v, id, id_len, 0};
                 }
         }
+        /* the largest named constant that is not a generator's state */
+        for (size_t k = 0; k < nnamed; k++)
+                if (!self_updated(s, len, cands[k].callee, cands[k].callee_len)) {
+                        named = cands[k].v;
+                        named_id = cands[k].callee;
+                        named_len = cands[k].callee_len;
+                        break;
+                }
         out[0] = maxv >= 1 ? log10(maxv) : 0;
         out[1] = sum;
         out[2] = big;

@@ -397,6 +397,23 @@ static void test_size_stated(void **state)
         size_named("int main(void)\n{\n  size_t cap = 1000, n = 0;\n  while (more()) {\n"
                    "    if (n == cap)\n      cap *= 2;\n  }\n}\n",
                    log10(1000), -1);
+        /* ... looked for only in the few largest named constants: 1 MiB of growing assignments
+         * (`k = 10`, `k = 20`, ...) stays linear */
+        {
+                size_t big = 1 << 20, n = 0;
+                char *t = malloc(big + 32);
+                assert_non_null(t);
+                long last = 0;
+                for (long v = 10; n + 32 < big; v += 10) {
+                        n += (size_t)snprintf(t + n, 32, "k = %ld\n", v);
+                        last = v;
+                }
+                double o[LIT_LEN];
+                literal_stats(t, n, o);
+                free(t);
+                /* a round one near the largest (about 96,000 of them, up to 963,320) */
+                assert_true(o[3] >= log10(900000.0) && o[3] <= log10((double)last));
+        }
         /* a floating-point constant is a value, not a count */
         size_named("const double m = 1 << 12;\nint n = 300;\n", log10(300), -1);
 }
