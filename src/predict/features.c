@@ -499,9 +499,13 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                 unsigned arg;
         } calls[32];
         size_t ncalls = 0;
-        struct arg_literal args[8]; /* the largest call-argument literals, largest first */
+        struct arg_literal args[8] = {{0}}; /* the largest call-argument literals, largest first */
         size_t nargs = 0;
-        struct arg_literal cands[4]; /* the largest named literals (the name as callee) */
+        struct {
+                double v;
+                const char *id;
+                size_t len;
+        } cands[4]; /* the largest named literals, largest first */
         size_t nnamed = 0;
         char before_id = 0; /* the punctuation before the last identifier */
         char last_punct = 0;
@@ -676,15 +680,17 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                                 cands[k] = cands[k - 1];
                                 k--;
                         }
-                        cands[k] = (struct arg_literal){v, id, id_len, 0};
+                        cands[k].v = v;
+                        cands[k].id = id;
+                        cands[k].len = id_len;
                 }
         }
         /* the largest named constant that is not a generator's state */
         for (size_t k = 0; k < nnamed; k++)
-                if (!self_updated(s, len, cands[k].callee, cands[k].callee_len)) {
+                if (!self_updated(s, len, cands[k].id, cands[k].len)) {
                         named = cands[k].v;
-                        named_id = cands[k].callee;
-                        named_len = cands[k].callee_len;
+                        named_id = cands[k].id;
+                        named_len = cands[k].len;
                         break;
                 }
         out[0] = maxv >= 1 ? log10(maxv) : 0;

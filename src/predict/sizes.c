@@ -1516,8 +1516,9 @@ void size_stats(const char *s, size_t len, const char *name, size_t name_len, do
         out[3] = L.whole_input;
         /* the size's unit: a name that says MiB or KiB, or NAME << k in the text */
         double shift = L.unit_shift;
-        if (name != none && name_unit_shift(name, name_len) > shift)
-                shift = name_unit_shift(name, name_len);
+        unsigned named_shift = name != none ? name_unit_shift(name, name_len) : 0;
+        if (named_shift > shift)
+                shift = named_shift;
         out[4] = shift * log10(2.0);
         out[5] = L.const_bytes >= 65536 ? log10(L.const_bytes) : 0;
 }
