@@ -31,10 +31,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                         abort();
         const char *name = names[pick];
         size_t name_len = name ? strlen(name) : (len < 3 ? len : 3);
-        double z[6];
+        double z[7];
         size_stats(buf, len, name ? name : buf, name_len, z);
         if (z[0] < 0 || z[0] > 4 || z[1] < 0 || z[1] > 4 || isnan(z[2]) || z[2] < 0 ||
-            (z[3] != 0 && z[3] != 1) || z[4] < 0)
+            (z[3] != 0 && z[3] != 1) || z[4] < 0 || (z[6] != 0 && z[6] != 1 && z[6] != 2))
                 abort();
         free(buf);
         return 0;

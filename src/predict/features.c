@@ -147,8 +147,8 @@ const char *feature_name(enum mode m, size_t i, char *buf, size_t len)
         static const char *const lit[LIT_LEN] = {
             "lit_log10_max",        "lit_sum_log10",  "lit_count_ge_1000",    "lit_log10_max_named",
             "lit_x_loop_depth",     "sz_alloc_power", "sz_loop_power",        "sz_elem_log2_bytes",
-            "sz_reads_input_whole", "sz_log10_unit",  "sz_log10_const_bytes", "sz_log10_n",
-            "sz_log10_bytes",       "sz_log10_work"};
+            "sz_reads_input_whole", "sz_log10_unit",  "sz_log10_const_bytes", "sz_exponent",
+            "sz_log10_n",           "sz_log10_bytes", "sz_log10_work"};
         if (i < LIT_LEN) {
                 snprintf(buf, len, "%s", lit[i]);
                 return buf;
@@ -198,23 +198,42 @@ void code_vector_derive(double *v)
                 /* input read whole, and the size is the input's: bytes, held once */
                 power = 1;
                 elem = 1;
-        } else if (power < 1 && in >= 1 && lit[LIT_SIZE_AT + 3] > 0) {
-                power = 1; /* input read whole */
+        } else if (power < 1 && lit[LIT_SIZE_AT + 3] > 0) {
+                /* read whole: the input, or what a socket brings (a realloc'd buffer doubled
+                 * until the peer is done holds what it was sent, the size in bytes) */
+                power = 1;
+                if (in < 1 && elem == 0)
+                        elem = 1;
         } else if (in >= 1 && log10(in) > lit[3] + lit[LIT_SIZE_AT + 4]) {
                 /* streamed: the work is the input's, in one pass per byte */
                 alloc10 = lit[3] > 0 ? lit[3] + lit[LIT_SIZE_AT + 4] : 0;
                 loops = 1;
         }
         lit[LIT_DERIVED_AT] = isnan(lit[3]) ? NAN : n10;
+        /* an exponent N stands for 2^N cells or calls: the first power of the size and the
+         * first loop are 2^N (dp[1 << N][N] is 2^N x N; fib(N) is 2^N calls), the rest N each
+         * -- where the size is the named constant's, not the input's (a table of 1 << VBITS
+         * entries filled from stdin is 2^VBITS cells; the work is the input's) */
+        double named10 = lit[3] > 0 ? lit[3] + lit[LIT_SIZE_AT + 4] : 0;
+        bool expo = lit[LIT_SIZE_AT + 6] > 0;
+        double two_n = pow(10, named10 < 2.2 ? named10 : 2.2) * log10(2.0);
+        /* ... cells only where 1 << N sizes them (a recursion's calls are work) */
+        double first = lit[LIT_SIZE_AT + 6] == 1 && alloc10 == named10 ? two_n : alloc10;
         /* log10 of the bytes: size^power x element bytes (8 when no type word says) */
-        lit[LIT_DERIVED_AT + 1] =
-            isnan(lit[3]) ? NAN : alloc10 * power + log10(elem > 0 ? exp2(elem - 1) : 8);
+        lit[LIT_DERIVED_AT + 1] = isnan(lit[3]) ? NAN
+                                                : (power >= 1 ? first + alloc10 * (power - 1) : 0) +
+                                                      log10(elem > 0 ? exp2(elem - 1) : 8);
         /* plus the tables and buffers of constant size */
         double cb = lit[LIT_SIZE_AT + 5];
         if (cb > 0)
                 lit[LIT_DERIVED_AT + 1] = log10(pow(10, lit[LIT_DERIVED_AT + 1]) + pow(10, cb));
         /* log10 of the work: size^(size-loop nesting), at least linear */
-        lit[LIT_DERIVED_AT + 2] = lit[LIT_DERIVED_AT] * (loops > 1 ? loops : 1);
+        if (isnan(lit[3]))
+                lit[LIT_DERIVED_AT + 2] = NAN;
+        else if (expo && n10 == named10)
+                lit[LIT_DERIVED_AT + 2] = two_n + n10 * (loops > 1 ? loops - 1 : 0);
+        else
+                lit[LIT_DERIVED_AT + 2] = n10 * (loops > 1 ? loops : 1);
 }
 
 void usage_targets(const struct usage *u, double y[T__COUNT])
@@ -484,6 +503,104 @@ static bool class_ctor_param(const char *s, size_t len, const char *name, size_t
                function_param(hit, n, "__init__", 8, k, pn, pl);
 }
 
+/* The body of the struct whose initializer's '=' is at eq: `struct { long n; float dt; } sim =`
+ * (the braces just before the variable) or `struct config cfg =` (the text's `struct config {`).
+ * Into [*b, *e): after its '{', at its '}'. */
+static bool struct_body(const char *s, size_t len, size_t eq, size_t *b, size_t *e)
+{
+        size_t j = eq;
+        while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t'))
+                j--;
+        size_t v = j; /* the variable's name */
+        while (v > 0 && ident_char((unsigned char)s[v - 1]))
+                v--;
+        if (v == j)
+                return false;
+        while (v > 0 && isspace((unsigned char)s[v - 1]))
+                v--;
+        if (v > 0 && s[v - 1] == '}') {
+                size_t close = v - 1, depth = 0;
+                for (size_t k = close + 1; k-- > 0;) {
+                        depth += s[k] == '}';
+                        depth -= s[k] == '{';
+                        if (depth == 0) {
+                                *b = k + 1;
+                                *e = close;
+                                return true;
+                        }
+                }
+                return false;
+        }
+        size_t t = v; /* the tag */
+        while (t > 0 && ident_char((unsigned char)s[t - 1]))
+                t--;
+        size_t tl = v - t, w = t;
+        while (w > 0 && isspace((unsigned char)s[w - 1]))
+                w--;
+        if (!tl || w < 6 || strncmp(s + w - 6, "struct", 6))
+                return false;
+        for (const char *p = s; (p = memmem(p, (size_t)(s + len - p), "struct", 6)); p += 6) {
+                size_t k = skip_space(s, len, (size_t)(p - s) + 6);
+                if (k + tl > len || strncmp(s + k, s + t, tl) || (p > s && ident_char(p[-1])))
+                        continue;
+                k = skip_space(s, len, k + tl);
+                if (k < len && s[k] == '{') {
+                        size_t depth = 0;
+                        for (size_t q = k; q < len; q++) {
+                                depth += s[q] == '{';
+                                depth -= s[q] == '}';
+                                if (depth == 0) {
+                                        *b = k + 1;
+                                        *e = q;
+                                        return true;
+                                }
+                        }
+                        return false;
+                }
+        }
+        return false;
+}
+
+/* Field k of the struct whose body is s[b, e): `{__SIZE__, 3}` for `struct config { int
+ * records; int depth; }` gives records (the last name of each declarator; none inside nested
+ * braces). */
+static bool struct_field(const char *s, size_t b, size_t e, unsigned k, const char **pn, size_t *pl)
+{
+        const char *name = NULL;
+        size_t nl = 0, depth = 0;
+        unsigned field = 0;
+        bool dims = false; /* inside a declarator's [...] or after its ':' */
+        for (size_t i = b; i < e; i++) {
+                char c = s[i];
+                if (c == '{' || c == '(')
+                        depth++;
+                else if ((c == '}' || c == ')') && depth)
+                        depth--;
+                else if (depth)
+                        continue;
+                else if (c == '[' || c == ':')
+                        dims = true;
+                else if (c == ';' || c == ',') {
+                        if (name && field++ == k) {
+                                *pn = name;
+                                *pl = nl;
+                                return true;
+                        }
+                        name = NULL;
+                        dims = false;
+                } else if (!dims && ident_char((unsigned char)c) && !isdigit((unsigned char)c) &&
+                           (i == b || !ident_char((unsigned char)s[i - 1]))) {
+                        size_t q = i;
+                        while (q < e && ident_char((unsigned char)s[q]))
+                                q++;
+                        name = s + i;
+                        nl = q - i;
+                        i = q - 1;
+                }
+        }
+        return false;
+}
+
 void literal_stats(const char *s, size_t len, double out[LIT_LEN])
 {
         double maxv = 0, sum = 0, big = 0, named = 0, bound = 0, keyed = 0;
@@ -508,6 +625,11 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
         } cands[4]; /* the largest named literals, largest first */
         size_t nnamed = 0;
         char before_id = 0; /* the punctuation before the last identifier */
+        /* a brace initializer, `= {`: where its '=' is, its brace depth, the element read */
+        size_t eq_at = 0, init_b = 0, init_e = 0; /* ... and its struct's body, when found */
+        unsigned braces = 0, init_depth = 0, init_elem = 0;
+        unsigned init_lookups = 0; /* struct bodies looked up: a few (sizes come early), so that
+                                      text of many initializers stays linear */
         char last_punct = 0;
         bool key = false; /* the value being read follows an object's key */
         size_t i = 0;
@@ -559,6 +681,7 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                         char after = i + 1 < len ? s[i + 1] : ' ';
                         assigning = id && !strchr("=!<>+-*/%&|^:~", before) && after != '=';
                         last_punct = '=';
+                        eq_at = i;
                         i++;
                         continue;
                 }
@@ -569,6 +692,23 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                         last_punct = '=';
                         i++;
                         continue;
+                }
+                if (c == '{') {
+                        braces++;
+                        if (last_punct == '=' && !init_depth && !ncalls) {
+                                init_depth = braces;
+                                init_elem = 0;
+                                if (init_lookups >= 16 ||
+                                    !struct_body(s, len, eq_at, &init_b, &init_e))
+                                        init_b = init_e = 0;
+                                init_lookups++;
+                        }
+                } else if (c == '}' && braces) {
+                        if (braces == init_depth)
+                                init_depth = 0;
+                        braces--;
+                } else if (c == ',' && init_depth == braces && braces && !ncalls) {
+                        init_elem++;
                 }
                 if (c == '(') {
                         if (ncalls < ARRAY_SIZE(calls)) {
@@ -632,6 +772,18 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                 bool keyed_whole = whole && key && !folded;
                 whole &= !key;
                 key = false;
+                /* an element of a C struct's initializer, {__SIZE__, 3, 4}: named by its field */
+                if (!whole && init_depth && init_depth == braces && !ncalls && init_e > init_b &&
+                    init_elem < 16 && (lead == '{' || lead == ',') && j < len &&
+                    (s[j] == ',' || s[j] == '}')) {
+                        const char *fn;
+                        size_t fl;
+                        if (struct_field(s, init_b, init_e, init_elem, &fn, &fl)) {
+                                id = fn;
+                                id_len = fl;
+                                whole = true;
+                        }
+                }
                 /* a whole argument of a call of a name: f(62000), new G(40000, 2) */
                 bool arg = (lead == '(' || lead == ',') && j < len &&
                            (s[j] == ',' || s[j] == ')') && ncalls > 0 &&

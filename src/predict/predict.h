@@ -23,7 +23,7 @@ struct tier;
 
 /* The combined feature layout (metadata block, analyser block, literal block). Bump it whenever
  * the metadata or literal layout changes; the analyser's own FEATURES_VERSION is checked too. */
-#define PREDICT_SCHEMA_VERSION 5
+#define PREDICT_SCHEMA_VERSION 6
 
 /* Targets, each learned as log1p(value in the unit below). Units are chosen so that typical
  * values are well above 1, where log1p behaves like log (relative errors). */
@@ -62,8 +62,8 @@ const char *meta_algorithm_name(int a);
  * log10 of the bytes (size^power x element bytes, plus the constant ones) and log10 of the work
  * (size^nesting). */
 #define LIT_SIZE_AT    5
-#define LIT_DERIVED_AT 11
-#define LIT_LEN        14
+#define LIT_DERIVED_AT 12
+#define LIT_LEN        15
 
 /* What a pre-trigger notification carries. Borrowed strings; NULL or "" when not known. */
 struct notification {
@@ -83,8 +83,8 @@ void meta_vector(const struct notification *n, double *v);
  * hexadecimal literals and values >= 1e9 skipped (hash and RNG constants, moduli, masks).
  * out[0] = log10 of the largest integer literal (0 if none), out[1] = sum of log10 of integer
  * literals > 1, out[2] = count of integer literals >= 1000, out[3] = log10 of the largest literal
- * assigned whole to a name not saying seed/mod/mask/prime/magic/mult (0 if none); out[5..9] =
- * size_stats of the text for that name; out[4] and out[11..13] are left to code_vector. */
+ * assigned whole to a name not saying seed/mod/mask/prime/magic/mult (0 if none); out[5..11] =
+ * size_stats of the text for that name; out[4] and out[12..14] are left to code_vector. */
 void literal_stats(const char *src, size_t len, double out[LIT_LEN]);
 /* How source text uses its size constant `name` (sizes.c): out[0] = the largest allocation
  * power (size names in an allocating statement plus the size loops around it, capped at 4),
@@ -95,8 +95,10 @@ void literal_stats(const char *src, size_t len, double out[LIT_LEN]);
  * the name or the text says KiB/MiB/GiB (MB = 64, SIZE_MB, MB << 20), else 0; out[5] = log10 of
  * the bytes allocated in constant size outside the loops over the size (a table of 1 << 20
  * entries, static char buf[1 << 20], calloc(65536, 4)) when at least 64 KiB, else 0, with or
- * without a name. */
-void size_stats(const char *src, size_t len, const char *name, size_t name_len, double out[6]);
+ * without a name; out[6] = 1 when the size is an exponent of cells (1 << N, 2 ** N), 2 when of
+ * calls (a function that calls itself twice with the same parameter one step on, and is passed
+ * or compares it with the size: fib(n - 1) + fib(n - 2)), else 0. */
+void size_stats(const char *src, size_t len, const char *name, size_t name_len, double out[7]);
 /* The unit a size name says it counts, as a power of two: 20 for MIB, SIZE_MB, TOTAL_MiB; 10 for
  * KB; 30 for GB; 0 for none. */
 unsigned name_unit_shift(const char *name, size_t name_len);

@@ -47,7 +47,9 @@
 struct names {
         const char *p[MAX_NAMES];
         size_t len[MAX_NAMES];
-        double scale[MAX_NAMES]; /* size names: log10 of the name's multiple of the size */
+        double scale[MAX_NAMES];      /* size names: log10 of the name's multiple of the size */
+        unsigned char deg[MAX_NAMES]; /* ... and the power of the size it stands for (1: N, 2:
+                                         n = W * H) */
         size_t n;
 };
 
@@ -69,6 +71,7 @@ static void names_add(struct names *ns, const char *s, size_t len)
         if (ns->n < MAX_NAMES && !names_has(ns, s, len)) {
                 ns->p[ns->n] = s;
                 ns->scale[ns->n] = 0;
+                ns->deg[ns->n] = 1;
                 ns->len[ns->n++] = len;
         }
 }
@@ -297,6 +300,11 @@ struct fn_info {
         size_t nparams;
         bool allocates;      /* its body allocates: a call of it sizes cells */
         unsigned char power; /* the most parameters one allocating statement of it names */
+        /* it calls itself at least twice with the same parameter one step on the same way
+         * (fib(n - 1) + fib(n - 2), build(depth - 1) for each child, hanoi(n - 1, ...) twice):
+         * its calls are exponential in how far that parameter goes; -1 for none */
+        int branches;
+        size_t body, body_end; /* its text, after the parameters */
 };
 struct fn_table {
         struct fn_info fn[MAX_FNS];
@@ -306,7 +314,8 @@ struct fn_table {
 struct loop {
         size_t level; /* brace depth (C-like) or indentation (Python) it ends at */
         bool braceless, over_size;
-        const char *var; /* a for loop's variable (i in for (int i = 0; ...), for i in ...) */
+        unsigned char deg; /* the power of the size it runs over: 2 for i < n with n = W * H */
+        const char *var;   /* a for loop's variable (i in for (int i = 0; ...), for i in ...) */
         size_t var_len;
         const char *counter; /* ... or a while loop's first name (i in while (i < n)) */
         size_t counter_len;
@@ -330,6 +339,7 @@ struct stmt {
         unsigned cfor;      /* comprehension fors over the size */
         bool cfor_pending;
         bool plain;        /* the target is a name (x = ..., int *p = ...), not x[i] = ... */
+        bool local;        /* an array declared with its length: the same one each time round */
         unsigned alloc_pd; /* bracket depth + 1 of the last allocating word, 0 for none */
         bool alloc_opened; /* its bracket opened (closing it ends the allocation) */
         bool alloc_cells;  /* ... and its arguments count cells (malloc, calloc, Float64Array,
@@ -345,6 +355,8 @@ struct stmt {
         double elem;
         double alloc_const; /* log10 of the constant size of its allocation (0: none) */
         double dims;        /* ... over the dimensions so far: int a[1000][1000] */
+        double const_cells; /* the cells of the declarators before: a[S][S], b[S][M] */
+        bool typed_decl;    /* a type word began it: int a[N], b[N] declares both */
         bool list_mul;      /* Python's [0] * K: the product at the statement's level */
 };
 
@@ -393,7 +405,8 @@ struct lexer {
         bool in_header;
         unsigned header_pd;
         bool header_over;
-        const char *header_var; /* the variable the header declares, as far as read */
+        unsigned char header_deg; /* the largest power of the size names it mentions */
+        const char *header_var;   /* the variable the header declares, as far as read */
         size_t header_var_len;
         bool header_var_done;
         /* a while loop's first name (cap in `while (cap < N * 2)`), and, once its header
@@ -409,12 +422,14 @@ struct lexer {
         bool line_start; /* no token yet on this logical line (Python) */
         size_t line_indent;
         const char *last_id, *assign_id;
+        unsigned last_deg; /* the degree the last identifier added (a size name's) */
         size_t last_len, assign_len;
         char prev; /* previous punctuation or 'i' for an identifier, 'n' for a number */
         /* results */
         double alloc_power, loop_power, elem;
         bool whole_input;
         double unit_shift;  /* NAME << 20: the size counts MiB */
+        bool exponent;      /* 1 << N, 2 ** N: the size is an exponent */
         double const_bytes; /* bytes allocated in constant size, outside size loops */
 };
 
@@ -422,7 +437,7 @@ static unsigned active_size_loops(const struct lexer *L)
 {
         unsigned k = 0;
         for (size_t i = 0; i < L->nloops; i++)
-                k += L->loops[i].over_size;
+                k += L->loops[i].over_size ? L->loops[i].deg : 0;
         return k;
 }
 
@@ -513,6 +528,25 @@ static void cv_close(struct lexer *L, size_t k)
                 cv_poison(L, k - 1);
 }
 
+/* A name assigned from the size outside the loops over it is a size too (H = W * 3 / 4,
+ * cap = N * 96, n = W * H standing for the size squared); inside them it is a value
+ * (fy = j * (h - 1)). The statement's declarator being read: its degree is that of level 0. */
+static void derive_name(struct lexer *L, unsigned loops)
+{
+        const struct stmt *st = &L->st;
+        if (!st->target || !st->rhs_sizes || loops || !st->plain ||
+            names_has(&L->size, st->target, st->target_len))
+                return;
+        names_add(&L->size, st->target, st->target_len);
+        int k = names_index(&L->size, st->target, st->target_len);
+        if (k < 0)
+                return;
+        double sc = st->mult + st->scale_max;
+        unsigned deg = deg_of(st, 0);
+        L->size.scale[k] = sc < -3 ? -3 : sc > 6 ? 6 : sc;
+        L->size.deg[k] = (unsigned char)(deg < 1 ? 1 : deg > 3 ? 3 : deg);
+}
+
 static void end_statement(struct lexer *L)
 {
         struct stmt *st = &L->st;
@@ -533,7 +567,8 @@ static void end_statement(struct lexer *L)
                  * the size, replaces the last one (a row buffer, `cur = [0] * (N + 1)`): the
                  * loop does not multiply it. Cells of fixed size (a list node) or stores into
                  * a collection (rows[i] = ..., rows.append(...)) do accumulate */
-                double power = st->seg_max + (st->plain && st->seg_max > 0 ? 0 : loops);
+                double power =
+                    st->seg_max + ((st->plain && st->seg_max > 0) || st->local ? 0 : loops);
                 if (power > 4)
                         power = 4;
                 /* the constant factors make the element larger: N * 96 chars are N cells of 96
@@ -555,20 +590,15 @@ static void end_statement(struct lexer *L)
                 double cv = st->alloc_const;
                 if (st->list_mul && L->cv[0].all && L->cv[0].max > cv)
                         cv = L->cv[0].max;
+                if (st->const_cells > 0) /* the declarators before the last */
+                        cv = log10(st->const_cells + (cv > 0 ? pow(10, cv) : 0));
                 if (power == 0 && loops == 0 && st->sizes == 0 && cv >= 3) {
                         /* an allocation of constant size: a table, a buffer */
                         double e = st->elem > 0 ? st->elem : st->bytes ? 1 : 8;
                         L->const_bytes += e * pow(10, cv);
                 }
-        } else if (st->target && st->rhs_sizes && loops == 0 && (st->plain || st->define) &&
-                   !names_has(&L->size, st->target, st->target_len)) {
-                /* a name assigned from the size outside the loops over it is a size too
-                 * (H = W * 3 / 4, cap = N * 96); inside them it is a value (fy = j * (h - 1)) */
-                names_add(&L->size, st->target, st->target_len);
-                int k = names_index(&L->size, st->target, st->target_len);
-                double sc = st->mult + st->scale_max;
-                if (k >= 0)
-                        L->size.scale[k] = sc < -3 ? -3 : sc > 6 ? 6 : sc;
+        } else {
+                derive_name(L, loops);
         }
         if (!st->cue && st->target && st->assigned && st->sizes == 0 && L->cv[0].all &&
             L->cv[0].max > 0 && !names_has(&L->size, st->target, st->target_len) &&
@@ -603,6 +633,7 @@ static void push_loop(struct lexer *L, size_t level, bool braceless, bool over)
                 L->loops[L->nloops++] = (struct loop){level,
                                                       braceless,
                                                       over,
+                                                      L->header_deg ? L->header_deg : 1,
                                                       over ? L->header_var : NULL,
                                                       over ? L->header_var_len : 0,
                                                       wh ? L->while_name : NULL,
@@ -653,14 +684,41 @@ static bool opaque_call(const char *w, size_t n)
         return w && (!alloc_word(w, n) || grow_word(w, n)) && !wordset_has(&open_words, w, n);
 }
 
+/* Whether the name at s[at] is what 1 << or 2 ** raises: (size_t)1 << M, 1u << n, 2 ** k. */
+static bool shifted_by(const char *s, size_t at)
+{
+        size_t k = at;
+        while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+                k--;
+        if (k < 3 ||
+            !((s[k - 1] == '<' && s[k - 2] == '<') || (s[k - 1] == '*' && s[k - 2] == '*')))
+                return false;
+        bool pow2 = s[k - 1] == '*';
+        k -= 2;
+        while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+                k--;
+        /* the base: a literal 1 (2 for **), with an integer suffix or after a cast */
+        while (k > 0 && strchr("uUlL", s[k - 1]))
+                k--;
+        if (k == 0 || s[k - 1] != (pow2 ? '2' : '1'))
+                return false;
+        return k == 1 || !ident_cont((unsigned char)s[k - 2]);
+}
+
 static void on_ident(struct lexer *L, const char *w, size_t n)
 {
         struct stmt *st = &L->st;
         bool is_size = names_has(&L->size, w, n);
+        /* a size that divides, pixels / WIDTH, or takes a remainder, cur % side: what it gives
+         * is not a multiple of the size */
+        bool divisor = is_size && (L->prev == '/' || L->prev == '%') && !L->in_header;
         if (L->in_header) {
-                if (is_size || names_has(&L->sized, w, n))
+                if (is_size || names_has(&L->sized, w, n)) {
                         L->header_over = true;
-                else if (L->header_while && !L->while_name) {
+                        unsigned char d = is_size ? L->size.deg[names_index(&L->size, w, n)] : 1;
+                        if (d > L->header_deg)
+                                L->header_deg = d;
+                } else if (L->header_while && !L->while_name) {
                         L->while_name = w;
                         L->while_len = n;
                 }
@@ -705,6 +763,7 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
                 if (!L->py || L->line_start) {
                         L->in_header = true;
                         L->header_over = false;
+                        L->header_deg = 0;
                         /* only a for loop declares a variable that counts */
                         L->header_var = NULL;
                         L->header_var_len = 0;
@@ -734,6 +793,8 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
                 st->target = w;
                 st->target_len = n;
                 st->assigned = true;
+                /* #define PIX(x, y) src[...]: a macro with parameters is no size */
+                st->plain = !(L->i < L->len && L->s[L->i] == '(');
                 cv_reset(&L->cv[0], false); /* the value follows the name */
                 /* #define N (1 << 20): the parenthesis holds its value, not a call's
                  * arguments */
@@ -787,16 +848,28 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
         if (!is_size && st->alloc_pd && L->pd >= st->alloc_pd && !in_opaque_call(L) &&
             st->alloc_cells && size_loop_var(L, w, n))
                 deg_add(st, L->pd, 1); /* calloc(i + 1, 8) in a loop over the size */
+        if (!is_size)
+                L->last_deg = 0;
+        if (is_size && !L->in_header && shifted_by(L->s, (size_t)(w - L->s)))
+                L->exponent = true;
         if (is_size) {
                 st->sizes++;
-                double sc = L->size.scale[names_index(&L->size, w, n)];
+                int si = names_index(&L->size, w, n);
+                double sc = L->size.scale[si];
                 if (sc > st->scale_max || st->sizes == 1)
                         st->scale_max = sc;
+                /* a member of a size, opts.vertices: the size once */
+                unsigned d = L->size.deg[si];
+                if (L->prev == '.')
+                        d = d > L->last_deg ? d - L->last_deg : 0;
+                if (divisor)
+                        d = 0;
+                L->last_deg = d;
                 if (!in_opaque_call(L)) {
-                        deg_add(st, L->pd, 1);
+                        deg_add(st, L->pd, d);
                         st->scale_sum += sc;
                 }
-                if (st->assigned)
+                if (st->assigned && !divisor)
                         st->rhs_sizes++;
                 if (st->cfor_pending) {
                         st->cfor++;
@@ -871,8 +944,11 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
         L->after_new = word_is(w, n, "new");
         /* int a[N], static struct entry table[N], double *rows[N]: the name follows a type word
          * (or a struct/union tag) directly or through '*' */
-        L->declarator = !L->py && L->typed && (L->prev == 'i' || L->prev == '*');
+        L->declarator = !L->py && L->typed &&
+                        (L->prev == 'i' || L->prev == '*' || (L->prev == ',' && L->pd == 0));
         L->typed = (tb > 0 && !word_is(w, n, "struct")) || L->after_tag;
+        if (L->typed && L->pd == 0 && !st->assigned)
+                st->typed_decl = true;
         L->after_tag = word_is(w, n, "struct") || word_is(w, n, "union");
         L->last_id = w;
         L->last_len = n;
@@ -1003,6 +1079,9 @@ static void on_punct(struct lexer *L, char c)
                         /* a tuple inside an allocating call's arguments multiplies too:
                          * zeros((N, N)) */
                         st->dmul[k] = alloc_call || (c == '(' && !named && st->dmul[k - 1]);
+                        /* an if's condition counts nothing: if (img[y * W + x] > t) */
+                        if (c == '(' && named && word_is(L->last_id, L->last_len, "if"))
+                                st->dcap[k] = 1;
                         /* a pointer to rows, double (*a)[n] = ...: the row's type, no cells */
                         if (c == '[' && L->pd == 0 && L->prev == ')' && !st->assigned && !L->py)
                                 st->dcap[k] = 1;
@@ -1012,7 +1091,7 @@ static void on_punct(struct lexer *L, char c)
                          * its cells are allocated, and one declared inside a loop is the same
                          * array each time round (plain: the loops do not multiply it) */
                         st->cue = true;
-                        st->plain = true;
+                        st->plain = st->local = true;
                         if (k < sizeof(st->dmul))
                                 st->dmul[k] = true; /* a[N][M]: N x M cells */
                 }
@@ -1087,6 +1166,24 @@ static void on_punct(struct lexer *L, char c)
                 return;
         }
         if (c == ',' && L->pd == 0) {
+                if (st->alloc_const > 0) {
+                        /* static double a[S][S], b[S][M]: each declarator its own cells */
+                        st->const_cells += pow(10, st->alloc_const);
+                        st->alloc_const = st->dims = 0;
+                }
+                L->typed = st->typed_decl && !L->py; /* the next declarator's type */
+                if (!L->py && st->assigned && !st->cue && !st->header && !st->define) {
+                        /* int w = SIDE, h = SIDE: each declarator names its own size; the
+                         * next one's '=' starts afresh */
+                        derive_name(L, active_size_loops(L));
+                        st->assigned = st->plain = false;
+                        st->target = NULL;
+                        st->target_len = 0;
+                        st->rhs_sizes = 0;
+                        st->mult = st->scale_max = 0;
+                        st->dcur[0] = st->dmax[0] = 0;
+                        L->assign_id = NULL;
+                }
                 deg_sep(st, 0); /* the next declarator */
                 return;
         }
@@ -1222,6 +1319,8 @@ struct fn_scan {
         unsigned power;    /* the most parameters in one allocating statement */
         unsigned in_stmt;  /* bit k: parameter k named in the current statement */
         bool stmt_allocates, allocates;
+        /* calls of itself with parameter k one step down, one step up */
+        unsigned char down[MAX_PARAMS], up[MAX_PARAMS];
 };
 
 static void fn_end_statement(struct fn_scan *f)
@@ -1235,12 +1334,17 @@ static void fn_end_statement(struct fn_scan *f)
         f->stmt_allocates = false;
 }
 
-static void fn_finish(struct fn_scan *f, struct fn_table *all)
+static void fn_finish(struct fn_scan *f, struct fn_table *all, size_t end)
 {
         fn_end_statement(f);
         if (f->fi.name && all->n < MAX_FNS) {
                 f->fi.allocates = f->allocates;
                 f->fi.power = (unsigned char)f->power;
+                f->fi.branches = -1;
+                for (size_t k = 0; k < f->fi.nparams && f->fi.branches < 0; k++)
+                        if (f->down[k] >= 2 || f->up[k] >= 2)
+                                f->fi.branches = (int)k;
+                f->fi.body_end = end;
                 all->fn[all->n++] = f->fi;
         }
 }
@@ -1294,6 +1398,40 @@ static size_t close_paren(const char *s, size_t len, size_t open)
                         return len;
         }
         return len;
+}
+
+/* The parameter of fi that the call whose '(' is at open passes one step on (`n - 1`,
+ * `depth - 1`, `row + 1`: a parameter, '+' or '-', a literal below 10), its direction in *sign;
+ * -1 for none. Reads at most 256 characters of its arguments. */
+static int stepped_call(const struct fn_info *fi, const char *s, size_t len, size_t open, int *sign)
+{
+        size_t end = open + 256 < len ? open + 256 : len;
+        for (size_t q = open + 1; q < end && s[q] != ';' && s[q] != '{'; q++) {
+                if (!ident_start((unsigned char)s[q]) || ident_cont((unsigned char)s[q - 1]))
+                        continue;
+                size_t e = q;
+                while (e < end && ident_cont((unsigned char)s[e]))
+                        e++;
+                int param = -1;
+                for (size_t k = 0; k < fi->nparams && param < 0; k++)
+                        if (fi->param_len[k] == e - q && !memcmp(fi->param[k], s + q, e - q))
+                                param = (int)k;
+                size_t t = e;
+                while (t < end && (s[t] == ' ' || s[t] == '\t'))
+                        t++;
+                if (param >= 0 && t + 1 < end && (s[t] == '-' || s[t] == '+') && s[t + 1] != s[t] &&
+                    s[t + 1] != '=') {
+                        *sign = s[t] == '-' ? -1 : 1;
+                        t++;
+                        while (t < end && (s[t] == ' ' || s[t] == '\t'))
+                                t++;
+                        if (t < end && s[t] >= '1' && s[t] <= '9' &&
+                            !(t + 1 < end && ident_cont((unsigned char)s[t + 1])))
+                                return param;
+                }
+                q = e - 1;
+        }
+        return -1;
 }
 
 static void allocating_functions(const char *s, size_t len, bool py, struct fn_table *all)
@@ -1371,8 +1509,8 @@ static void allocating_functions(const char *s, size_t len, bool py, struct fn_t
                         }
                 }
                 if (open < len) {
-                        fn_finish(&f, all);
-                        f = (struct fn_scan){.fi = {.name = w, .name_len = n}};
+                        fn_finish(&f, all, b);
+                        f = (struct fn_scan){.fi = {.name = w, .name_len = n, .body = close}};
                         fn_params(&f, s, open, close);
                         i = close > i ? close : i; /* the body follows the parameters */
                         pd = 0;
@@ -1380,6 +1518,14 @@ static void allocating_functions(const char *s, size_t len, bool py, struct fn_t
                 }
                 if (!f.fi.name)
                         continue;
+                int sign = 0,
+                    sp = n == f.fi.name_len && !memcmp(w, f.fi.name, n) && j < len && s[j] == '('
+                             ? stepped_call(&f.fi, s, len, j, &sign)
+                             : -1;
+                if (sp >= 0 && sign < 0 && f.down[sp] < 255)
+                        f.down[sp]++;
+                else if (sp >= 0 && sign > 0 && f.up[sp] < 255)
+                        f.up[sp]++;
                 /* an allocating call (malloc(, new, ArrayList<>, .fill(), not a variable
                  * that happens to be named like one (unsigned fill = 16 - used) */
                 if ((word_is(w, n, "new") || (j < len && (s[j] == '(' || s[j] == '<'))) &&
@@ -1392,7 +1538,7 @@ static void allocating_functions(const char *s, size_t len, bool py, struct fn_t
                         if (f.fi.param_len[k] == n && !memcmp(f.fi.param[k], w, n))
                                 f.in_stmt |= 1u << k;
         }
-        fn_finish(&f, all);
+        fn_finish(&f, all, len);
 }
 
 bool function_param(const char *s, size_t len, const char *name, size_t name_len, unsigned k,
@@ -1467,7 +1613,114 @@ static void lex_run(struct lexer *L)
         end_statement(L);
 }
 
-void size_stats(const char *s, size_t len, const char *name, size_t name_len, double out[6])
+/* Whether s[b, e) keeps what it computed: a memo or a cache (a memoised recursion is no
+ * exponential one). */
+static bool memoised(const char *s, size_t b, size_t e)
+{
+        for (size_t q = b; q + 4 <= e; q++)
+                if (!strncasecmp(s + q, "memo", 4) ||
+                    (q + 5 <= e && !strncasecmp(s + q, "cache", 5)))
+                        return true;
+        return false;
+}
+
+/* Where a decorator of the function named at name could start (@lru_cache, @cache): 80
+ * characters before its name. */
+static size_t decorated_from(const char *s, const char *name)
+{
+        size_t at = (size_t)(name - s);
+        return at > 80 ? at - 80 : 0;
+}
+
+/* Where the body of the function whose parameters end at body ends, at most at end: its
+ * matching '}' (C-like), or the first line indented no deeper than its def (Python-like). */
+static size_t body_end_of(const char *s, size_t end, bool py, const char *name, size_t body)
+{
+        if (py) {
+                size_t ls = (size_t)(name - s);
+                while (ls > 0 && s[ls - 1] != '\n')
+                        ls--;
+                bool blank;
+                size_t def = indent_at(s, end, ls, &blank);
+                for (size_t i = body; i < end; i++)
+                        if (s[i] == '\n' && i + 1 < end) {
+                                size_t ind = indent_at(s, end, i + 1, &blank);
+                                if (!blank && ind <= def)
+                                        return i + 1;
+                        }
+                return end;
+        }
+        size_t depth = 0;
+        for (size_t i = body; i < end;) {
+                bool str;
+                size_t past = skip_noise(s, end, i, false, &str);
+                if (past != i) {
+                        i = past;
+                        continue;
+                }
+                if (s[i] == ';' && depth == 0)
+                        return i; /* a prototype */
+                if (s[i] == '{')
+                        depth++;
+                else if (s[i] == '}' && depth && --depth == 0)
+                        return i + 1;
+                i++;
+        }
+        return end;
+}
+
+/* Whether a size name or a collection allocated with it is the identifier at s[q, t). */
+static bool size_word(const struct lexer *L, size_t q, size_t t)
+{
+        return names_has(&L->size, L->s + q, t - q) || names_has(&L->sized, L->s + q, t - q);
+}
+
+/* The identifier after a comparison that follows s[at] (i === items.length, row < N):
+ * into [*q, *t); false when none. */
+static bool compared_with(const char *s, size_t e, size_t at, size_t *q, size_t *t)
+{
+        while (at < e && (s[at] == ' ' || s[at] == '\t'))
+                at++;
+        size_t op = at;
+        while (at < e && at - op < 3 && strchr("=!<>", s[at]))
+                at++;
+        if (at == op || (at - op == 1 && s[op] == '=') || (at - op == 1 && s[op] == '!'))
+                return false; /* no comparison: an assignment, a negation */
+        while (at < e && (s[at] == ' ' || s[at] == '\t'))
+                at++;
+        if (at >= e || !ident_start((unsigned char)s[at]))
+                return false;
+        *q = at;
+        while (at < e && ident_cont((unsigned char)s[at]))
+                at++;
+        *t = at;
+        return true;
+}
+
+/* Whether s[b, e) compares parameter p with a size name or a collection allocated with it
+ * (i === items.length, row == N): how far the recursion goes follows the size. */
+static bool param_meets_size(const struct lexer *L, size_t b, size_t e, const char *p, size_t pl)
+{
+        for (size_t q = b; q < e; q++) {
+                if (!ident_start((unsigned char)L->s[q]) ||
+                    (q > 0 && ident_cont((unsigned char)L->s[q - 1])))
+                        continue;
+                size_t t = q;
+                while (t < e && ident_cont((unsigned char)L->s[t]))
+                        t++;
+                size_t q2, t2;
+                if (t - q == pl && !memcmp(L->s + q, p, pl) &&
+                    compared_with(L->s, e, t, &q2, &t2) && size_word(L, q2, t2))
+                        return true;
+                if (size_word(L, q, t) && compared_with(L->s, e, t, &q2, &t2) && t2 - q2 == pl &&
+                    !memcmp(L->s + q2, p, pl))
+                        return true;
+                q = t - 1;
+        }
+        return false;
+}
+
+void size_stats(const char *s, size_t len, const char *name, size_t name_len, double out[7])
 {
         pthread_once(&words_once, words_init);
         static struct lexer zero;
@@ -1521,4 +1774,19 @@ void size_stats(const char *s, size_t len, const char *name, size_t name_len, do
                 shift = named_shift;
         out[4] = shift * log10(2.0);
         out[5] = L.const_bytes >= 65536 ? log10(L.const_bytes) : 0;
+        /* a function that branches on a step of its parameter, passed the size or reading it
+         * (if (row == N) return 1;), runs exponentially many calls in it */
+        bool expo = false;
+        for (size_t f = 0; f < fns.n && !L.exponent && !expo && name != none; f++)
+                expo =
+                    fns.fn[f].branches >= 0 &&
+                    (L.bound[f] ? (L.bound[f] >> fns.fn[f].branches & 1) != 0
+                                : param_meets_size(&L, fns.fn[f].body,
+                                                   body_end_of(s, fns.fn[f].body_end, L.py,
+                                                               fns.fn[f].name, fns.fn[f].body),
+                                                   fns.fn[f].param[fns.fn[f].branches],
+                                                   fns.fn[f].param_len[fns.fn[f].branches])) &&
+                    !memoised(s, fns.fn[f].body, fns.fn[f].body_end) &&
+                    !memoised(s, decorated_from(s, fns.fn[f].name), (size_t)(fns.fn[f].name - s));
+        out[6] = L.exponent ? 1 : expo ? 2 : 0;
 }

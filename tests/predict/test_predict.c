@@ -327,6 +327,18 @@ static void test_size_stated(void **state)
         size_named("class Sim {\n  constructor(cells) { this.v = new Float64Array(cells); }\n}\n"
                    "new Sim(3000);\n",
                    log10(3000), 1);
+        /* an element of a C struct's initializer is named by its field: positional, with the
+         * struct defined by its tag or inline */
+        size_named("struct config { int records; int depth; int fanout; };\n"
+                   "static const struct config cfg = {7200, 3, 4};\n"
+                   "int main(void) {\n  char *p = malloc(cfg.records * 64);\n}\n",
+                   log10(7200), 1);
+        size_named("int main(void) {\n  const struct { long puts; long keyspace; } cfg = {21000, "
+                   "21000 / 3 + 1};\n  for (long i = 0; i < cfg.puts; i++)\n    put(i);\n}\n",
+                   log10(21000), 1);
+        /* ... not an array's initializer */
+        size_named("static const int primes[] = {7200, 3, 4};\nint main(void) {\n  return 0;\n}\n",
+                   0, 0);
         /* the parameter is the last name of its segment: a struct's tag, a pointer's star, a
          * default or an annotation do not shift the positions; Python's self is no position */
         size_named(
@@ -609,6 +621,25 @@ static void test_size_stats(void **state)
                         memcpy(t + i, "a()throws ", 10);
                 literal_stats(t, big, o);
                 assert_true(o[LIT_SIZE_AT] == 0);
+                /* ... and of struct initializers (each would look its struct up in the whole
+                 * text), of a function calling itself one step down, of functions that do */
+                size_t n = 0;
+                n += (size_t)snprintf(t, 64, "struct c { int n; };\n");
+                while (n + 32 < big)
+                        n += (size_t)snprintf(t + n, 32, "struct c x%zu = {%zu};\n", n, n % 1000);
+                literal_stats(t, n, o);
+                n = (size_t)snprintf(t, 64, "N = 20\ndef f(n):\n    return ");
+                while (n + 16 < big)
+                        n += (size_t)snprintf(t + n, 16, "f(n - 1) + ");
+                n += (size_t)snprintf(t + n, 16, "0\nf(N)\n");
+                literal_stats(t, n, o);
+                assert_true(o[LIT_SIZE_AT + 6] == 2);
+                n = (size_t)snprintf(t, 64, "N = 20\n");
+                for (size_t k = 0; n + 64 < big; k++)
+                        n += (size_t)snprintf(
+                            t + n, 64, "def f%zu(n):\n    f%zu(n-1)\n    f%zu(n-1)\n", k, k, k);
+                n += (size_t)snprintf(t + n, 16, "f0(N)\n");
+                literal_stats(t, n, o);
                 free(t);
         }
         /* a Python constructor per iteration accumulates (heap of records) */
@@ -758,6 +789,126 @@ static void test_size_words(void **state)
            0);
 }
 
+/* ---- names that stand for a power of the size ---- */
+
+static void test_size_degree(void **state)
+{
+        (void)state;
+        /* a name assigned a product of sizes stands for that power: n = w * h is the pixels;
+         * every declarator of `int w = SIDE, h = SIDE` names the size */
+        sz("#define SIDE 1000\nint main(void) {\n  const int w = SIDE, h = SIDE;\n"
+           "  size_t n = (size_t)w * h;\n  int *label = malloc(n * sizeof(int));\n"
+           "  for (size_t i = 0; i < n; i++)\n    label[i] = 0;\n}\n",
+           2, 2, 4);
+        sz("const SIDE = 900;\nconst w = SIDE, h = SIDE;\nconst px = new Uint8Array(w * h);\n"
+           "for (let y = 0; y < h; y++)\n  for (let x = 0; x < w; x++) px[y * w + x] = x;\n",
+           2, 2, 1);
+        /* a member of a size is the size once (opts.vertices: n, not n^2) */
+        sz("function fw(opts) {\n  const n = opts.vertices;\n  const d = new Float64Array(n * n);\n"
+           "  for (let k = 0; k < n; k++)\n    for (let i = 0; i < n; i++) d[i] = k;\n}\n"
+           "fw({ vertices: 800, degree: 6 });\n",
+           2, 2, 8);
+        /* a size that divides or takes a remainder gives no multiple of it: height = pixels /
+         * WIDTH, c = cur % side */
+        sz("#define WIDTH 512\nint main(void) {\n  int pixels = 1 << 20, height = pixels / WIDTH;\n"
+           "  for (int y = 0; y < height; y++)\n    for (int x = 0; x < WIDTH; x++)\n"
+           "      g[y] = x;\n}\n",
+           0, 1, 0);
+        /* an if's condition counts nothing: the store after it is one cell per round */
+        sz("W = 800\nH = W * 3 // 4\nfor y in range(H):\n    for x in range(W):\n"
+           "        if (img[y * W + x] > t): out.append(x)\n",
+           2, 2, 0);
+        /* a fixed array declared inside a loop over the size is the same array each time: a
+         * loop over it is no loop over the size */
+        sz("#define N 4000\nint main(void) {\n  for (int y = 0; y < N; y++) {\n"
+           "    int hist[256] = {0};\n    for (int v = 0; v < 256; v++)\n      while (hist[v] > "
+           "3)\n"
+           "        hist[v]--;\n  }\n}\n",
+           0, 1, 0);
+        /* a function-like macro is no size name */
+        sz("#define N 4000\n#define AT(x, y) src[(y) * N + (x)]\nint main(void) {\n"
+           "  for (int i = 0; i < 9; i++)\n    for (int j = 0; j < AT(i, 0); j++)\n      s += "
+           "j;\n}\n",
+           0, 0, 0);
+        /* what a socket brings, read whole into a realloc'd buffer, is the size in bytes */
+        double d[3];
+        struct notification n = {"c", "", "network", 0};
+        derived("#define PER_CONN 4000000\nint main(void) {\n  size_t cap = 1 << 16, len = 0;\n"
+                "  unsigned char *all = malloc(cap);\n  for (;;) {\n"
+                "    if (len == cap)\n      all = realloc(all, cap *= 2);\n"
+                "    ssize_t got = recv(fd, all + len, cap - len, 0);\n    if (got <= 0)\n"
+                "      break;\n    len += got;\n  }\n  send_all(PER_CONN);\n}\n",
+                &n, d);
+        assert_true(fabs(d[1] - log10(4000000)) < 1e-9);
+}
+
+/* ---- a size that is an exponent ---- */
+
+static double exponent_of(const char *src)
+{
+        double o[LIT_LEN];
+        literal_stats(src, strlen(src), o);
+        return o[LIT_SIZE_AT + 6];
+}
+
+static void test_size_exponent(void **state)
+{
+        (void)state;
+        /* 1 << M with M from the size: 2^M states (Held-Karp): an exponent of cells (1) */
+        assert_true(exponent_of("#define CITIES 16\nint main(void) {\n  int M = CITIES - 1;\n"
+                                "  size_t states = (size_t)1 << M;\n"
+                                "  double *dp = malloc(states * M * sizeof(double));\n}\n") == 1);
+        /* a function that calls itself twice one step down, passed the size: of calls (2) */
+        const char *fib = "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n\n"
+                          "N = 30\nprint(fib(N))\n";
+        assert_true(exponent_of(fib) == 2);
+        assert_true(
+            exponent_of("static long build(int depth) {\n  if (depth == 0)\n    return 1;\n"
+                        "  return build(depth - 1) + build(depth - 1);\n}\n"
+                        "#define DEPTH 20\nint main(void) {\n  return (int)build(DEPTH);\n}\n") ==
+            2);
+        /* ... or one step up until it meets the size (i === items.length) */
+        assert_true(
+            exponent_of("const N = 24;\nconst items = Array.from({ length: N }, (_, i) => i);\n"
+                        "function search(i, left) {\n  if (i === items.length) return;\n"
+                        "  search(i + 1, left - items[i]);\n  search(i + 1, left);\n}\n"
+                        "search(0, 7);\n") == 2);
+        /* not: a flood fill (steps both ways), a memoised recursion, a depth bounded by a
+         * constant, a recursion that halves (merge sort) */
+        assert_true(
+            exponent_of("#define N 300\nstatic void fill(int x, int y) {\n"
+                        "  if (x < 0 || x >= N || seen[y][x]) return;\n  seen[y][x] = 1;\n"
+                        "  fill(x + 1, y); fill(x - 1, y); fill(x, y + 1); fill(x, y - 1);\n}\n"
+                        "int main(void) {\n  fill(0, 0);\n}\n") == 0);
+        assert_true(
+            exponent_of("from functools import lru_cache\n\n@lru_cache(maxsize=None)\n"
+                        "def p(n, k):\n    if n == 0 or k == 0:\n        return 1\n"
+                        "    return p(n - 1, k) + p(n - 1, k - 1)\n\nN = 400\nprint(p(N, N))\n") ==
+            0);
+        assert_true(exponent_of("def gen(depth):\n    if depth > 3:\n        return 1\n"
+                                "    return gen(depth + 1) + gen(depth + 1)\n\n"
+                                "N = 5000\nfor i in range(N):\n    gen(0)\n") == 0);
+        assert_true(
+            exponent_of("def sort(a, lo, hi):\n    if hi - lo < 2:\n        return\n"
+                        "    mid = (lo + hi) // 2\n    sort(a, lo, mid)\n    sort(a, mid, hi)\n\n"
+                        "N = 100000\nsort(list(range(N)), 0, N)\n") == 0);
+        /* the derived work: 2^N calls, 8 bytes (no cells); 2^15 x 15 cells of 8 bytes */
+        double d[3];
+        struct notification n = {"python", "", "recursion", 0};
+        derived(fib, &n, d);
+        assert_true(fabs(d[0] - log10(30)) < 1e-9);
+        assert_true(fabs(d[1] - log10(8)) < 1e-9);
+        assert_true(fabs(d[2] - 30 * log10(2.0)) < 1e-9);
+        derived("#define CITIES 16\nint main(void) {\n  int M = CITIES - 1;\n"
+                "  size_t states = (size_t)1 << M;\n"
+                "  double *dp = malloc(states * M * sizeof(double));\n"
+                "  for (size_t s = 1; s < states; s++)\n    for (int j = 0; j < M; j++)\n"
+                "      dp[s * M + j] = 0;\n}\n",
+                &n, d);
+        assert_true(fabs(d[1] - (16 * log10(2.0) + log10(16) + log10(8))) < 1e-9);
+        assert_true(fabs(d[2] - (16 * log10(2.0) + log10(16))) < 1e-9);
+}
+
 /* ---- bytes allocated in constant size (tables, buffers) ---- */
 
 static void cb(const char *src, double bytes)
@@ -776,6 +927,12 @@ static void test_const_bytes(void **state)
         const char *table = "#define TABLE (1 << 20)\nstruct entry { char *w; long n; };\n"
                             "static struct entry table[TABLE];\n";
         cb(table, 32.0 * (1 << 20));
+        /* declarators of one statement each hold their own cells, not a product of all the
+         * dimensions (48^6 x 16^2 doubles had been 230 MB) */
+        cb("#define S 48\n#define M 16\n"
+           "static double trans[S][S], emit[S][M], ltrans[S][S], lemit[S][M];\n",
+           0);
+        cb("static int a[1 << 16], b[1 << 16];\n", 2 * 4.0 * (1 << 16));
         char buf[512];
         snprintf(buf, sizeof(buf), "#include <ctype.h>\nint x;\n%s", table);
         cb(buf, 32.0 * (1 << 20));
@@ -1332,6 +1489,8 @@ int main(void)
             cmocka_unit_test(test_size_stated),
             cmocka_unit_test(test_size_stats),
             cmocka_unit_test(test_size_words),
+            cmocka_unit_test(test_size_degree),
+            cmocka_unit_test(test_size_exponent),
             cmocka_unit_test(test_meta_layout),
             cmocka_unit_test(test_model_roundtrip),
             cmocka_unit_test(test_learns),
