@@ -1720,6 +1720,21 @@ static bool param_meets_size(const struct lexer *L, size_t b, size_t e, const ch
         return false;
 }
 
+/* Whether fi's calls are exponential in the size: it branches on a step of a parameter that is
+ * passed the size (bit k of bound: the size is passed as parameter k) or, passed none, is
+ * compared with it in its body (if (row == N) return 1;) -- and keeps no memo or cache. */
+static bool exponential_calls(const struct lexer *L, const struct fn_info *fi, uint32_t bound)
+{
+        if (fi->branches < 0)
+                return false;
+        size_t end = body_end_of(L->s, fi->body_end, L->py, fi->name, fi->body);
+        bool sized = bound ? (bound >> fi->branches & 1) != 0
+                           : param_meets_size(L, fi->body, end, fi->param[fi->branches],
+                                              fi->param_len[fi->branches]);
+        return sized && !memoised(L->s, fi->body, end) &&
+               !memoised(L->s, decorated_from(L->s, fi->name), (size_t)(fi->name - L->s));
+}
+
 void size_stats(const char *s, size_t len, const char *name, size_t name_len, double out[7])
 {
         pthread_once(&words_once, words_init);
@@ -1774,19 +1789,9 @@ void size_stats(const char *s, size_t len, const char *name, size_t name_len, do
                 shift = named_shift;
         out[4] = shift * log10(2.0);
         out[5] = L.const_bytes >= 65536 ? log10(L.const_bytes) : 0;
-        /* a function that branches on a step of its parameter, passed the size or reading it
-         * (if (row == N) return 1;), runs exponentially many calls in it */
+        /* the size an exponent of cells (1 << N), or of calls (a recursion stepping it) */
         bool expo = false;
         for (size_t f = 0; f < fns.n && !L.exponent && !expo && name != none; f++)
-                expo =
-                    fns.fn[f].branches >= 0 &&
-                    (L.bound[f] ? (L.bound[f] >> fns.fn[f].branches & 1) != 0
-                                : param_meets_size(&L, fns.fn[f].body,
-                                                   body_end_of(s, fns.fn[f].body_end, L.py,
-                                                               fns.fn[f].name, fns.fn[f].body),
-                                                   fns.fn[f].param[fns.fn[f].branches],
-                                                   fns.fn[f].param_len[fns.fn[f].branches])) &&
-                    !memoised(s, fns.fn[f].body, fns.fn[f].body_end) &&
-                    !memoised(s, decorated_from(s, fns.fn[f].name), (size_t)(fns.fn[f].name - s));
+                expo = exponential_calls(&L, &fns.fn[f], L.bound[f]);
         out[6] = L.exponent ? 1 : expo ? 2 : 0;
 }
