@@ -215,10 +215,11 @@ void code_vector_derive(double *v)
          * -- where the size is the named constant's, not the input's (a table of 1 << VBITS
          * entries filled from stdin is 2^VBITS cells; the work is the input's) */
         double named10 = lit[3] > 0 ? lit[3] + lit[LIT_SIZE_AT + 4] : 0;
-        bool expo = lit[LIT_SIZE_AT + 6] > 0;
-        double two_n = pow(10, named10 < 2.2 ? named10 : 2.2) * log10(2.0);
+        /* (an exponent is at most 64: 1 << N overflows beyond it) */
+        bool expo = lit[LIT_SIZE_AT + 6] > 0 && named10 <= log10(64.0);
+        double two_n = pow(10, named10) * log10(2.0);
         /* ... cells only where 1 << N sizes them (a recursion's calls are work) */
-        double first = lit[LIT_SIZE_AT + 6] == 1 && alloc10 == named10 ? two_n : alloc10;
+        double first = expo && lit[LIT_SIZE_AT + 6] == 1 && alloc10 == named10 ? two_n : alloc10;
         /* log10 of the bytes: size^power x element bytes (8 when no type word says) */
         lit[LIT_DERIVED_AT + 1] = isnan(lit[3]) ? NAN
                                                 : (power >= 1 ? first + alloc10 * (power - 1) : 0) +
@@ -679,7 +680,9 @@ void literal_stats(const char *s, size_t len, double out[LIT_LEN])
                 if (c == '=') {
                         char before = i > 0 ? s[i - 1] : ' ';
                         char after = i + 1 < len ? s[i + 1] : ' ';
-                        assigning = id && !strchr("=!<>+-*/%&|^:~", before) && after != '=';
+                        /* a store through an index, par[k] = 255, names nothing */
+                        assigning = id && !strchr("=!<>+-*/%&|^:~", before) && after != '=' &&
+                                    last_punct != ']';
                         last_punct = '=';
                         eq_at = i;
                         i++;

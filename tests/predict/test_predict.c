@@ -336,6 +336,10 @@ static void test_size_stated(void **state)
         size_named("int main(void) {\n  const struct { long puts; long keyspace; } cfg = {21000, "
                    "21000 / 3 + 1};\n  for (long i = 0; i < cfg.puts; i++)\n    put(i);\n}\n",
                    log10(21000), 1);
+        /* a store through an index names nothing (par[k] = 255 is no size above CITIES) */
+        size_named("#define CITIES 20\nint main(void) {\n  for (int j = 0; j < CITIES; j++)\n"
+                   "    par[(1 << j) * CITIES + j] = 255;\n}\n",
+                   log10(20), -1);
         /* ... not an array's initializer */
         size_named("static const int primes[] = {7200, 3, 4};\nint main(void) {\n  return 0;\n}\n",
                    0, 0);
