@@ -185,7 +185,8 @@ void code_vector_derive(double *v)
         lit[4] = lit[3] * depth; /* NaN when the literals are missing */
         /* the size: the named literal, or the input when the notification says there is one
          * (code that reads its data states no size) */
-        double n10 = lit[3] > 0 ? lit[3] + lit[LIT_SIZE_AT + 4] : 0; /* in bytes when MiB */
+        double named10 = lit[3] > 0 ? lit[3] + lit[LIT_SIZE_AT + 4] : 0; /* in bytes when MiB */
+        double n10 = named10;
         double in = expm1(v[META_LEN - 1]);
         if (in >= 1 && log10(in) > n10)
                 n10 = log10(in);
@@ -204,9 +205,9 @@ void code_vector_derive(double *v)
                 power = 1;
                 if (in < 1 && elem == 0)
                         elem = 1;
-        } else if (in >= 1 && log10(in) > lit[3] + lit[LIT_SIZE_AT + 4]) {
+        } else if (in >= 1 && log10(in) > named10) {
                 /* streamed: the work is the input's, in one pass per byte */
-                alloc10 = lit[3] > 0 ? lit[3] + lit[LIT_SIZE_AT + 4] : 0;
+                alloc10 = named10;
                 loops = 1;
         }
         lit[LIT_DERIVED_AT] = isnan(lit[3]) ? NAN : n10;
@@ -214,7 +215,6 @@ void code_vector_derive(double *v)
          * first loop are 2^N (dp[1 << N][N] is 2^N x N; fib(N) is 2^N calls), the rest N each
          * -- where the size is the named constant's, not the input's (a table of 1 << VBITS
          * entries filled from stdin is 2^VBITS cells; the work is the input's) */
-        double named10 = lit[3] > 0 ? lit[3] + lit[LIT_SIZE_AT + 4] : 0;
         /* (an exponent is at most 64: 1 << N overflows beyond it) */
         bool expo = lit[LIT_SIZE_AT + 6] > 0 && named10 <= log10(64.0);
         double two_n = pow(10, named10) * log10(2.0);
@@ -504,6 +504,22 @@ static bool class_ctor_param(const char *s, size_t len, const char *name, size_t
                function_param(hit, n, "__init__", 8, k, pn, pl);
 }
 
+/* The brace matching the one at s[at] ('{' forwards, '}' backwards), len when none. */
+static size_t brace_match(const char *s, size_t len, size_t at)
+{
+        bool fwd = s[at] == '{';
+        size_t depth = 0;
+        for (size_t k = at; k < len; k = fwd ? k + 1 : k - 1) {
+                depth += s[k] == s[at];
+                depth -= s[k] == (fwd ? '}' : '{');
+                if (depth == 0)
+                        return k;
+                if (!fwd && k == 0)
+                        break;
+        }
+        return len;
+}
+
 /* The body of the struct whose initializer's '=' is at eq: `struct { long n; float dt; } sim =`
  * (the braces just before the variable) or `struct config cfg =` (the text's `struct config {`).
  * Into [*b, *e): after its '{', at its '}'. */
@@ -520,17 +536,10 @@ static bool struct_body(const char *s, size_t len, size_t eq, size_t *b, size_t 
         while (v > 0 && isspace((unsigned char)s[v - 1]))
                 v--;
         if (v > 0 && s[v - 1] == '}') {
-                size_t close = v - 1, depth = 0;
-                for (size_t k = close + 1; k-- > 0;) {
-                        depth += s[k] == '}';
-                        depth -= s[k] == '{';
-                        if (depth == 0) {
-                                *b = k + 1;
-                                *e = close;
-                                return true;
-                        }
-                }
-                return false;
+                size_t open = brace_match(s, len, v - 1);
+                *b = open + 1;
+                *e = v - 1;
+                return open < len;
         }
         size_t t = v; /* the tag */
         while (t > 0 && ident_char((unsigned char)s[t - 1]))
@@ -546,17 +555,9 @@ static bool struct_body(const char *s, size_t len, size_t eq, size_t *b, size_t 
                         continue;
                 k = skip_space(s, len, k + tl);
                 if (k < len && s[k] == '{') {
-                        size_t depth = 0;
-                        for (size_t q = k; q < len; q++) {
-                                depth += s[q] == '{';
-                                depth -= s[q] == '}';
-                                if (depth == 0) {
-                                        *b = k + 1;
-                                        *e = q;
-                                        return true;
-                                }
-                        }
-                        return false;
+                        *b = k + 1;
+                        *e = brace_match(s, len, k);
+                        return *e < len;
                 }
         }
         return false;
