@@ -88,6 +88,11 @@ static void print_summary(const struct dataset *d, const struct model *m, bool j
                 const struct target_model *tm = &m->t[code ? MODE_CODE : MODE_METADATA][t];
                 printf("%-20s %14.3f %14.3f  %s trees", target_names[t], m->t[MODE_METADATA][t].q,
                        code ? tm->q : 0.0, tm_kind_names[tm->kind]);
+                bool shifted = false;
+                for (int l = 0; l <= META_LANGS; l++)
+                        shifted |= tm->shift_lang[l] != 0;
+                if (shifted)
+                        printf(" to the median");
                 const char *sep = "; the language's level for ";
                 for (int l = 0; l <= META_LANGS; l++)
                         if (tm->cell_lang[l]) {
@@ -107,13 +112,19 @@ static json_t *summary_json(const struct model *m, const char *stored_as, const 
         json_object_set(o, "trainset", m->trainset);
         json_object_set_new(o, "coverage", json_real(m->coverage));
         json_object_set_new(o, "train_seconds", json_real(m->train_seconds));
-        json_t *q = json_object(), *levels = json_object();
+        json_t *q = json_object(), *levels = json_object(), *shifts = json_object();
         for (int md = 0; md < MODE__COUNT; md++) {
                 if (!m->has_mode[md])
                         continue;
-                json_t *per = json_object(), *lv = json_object();
+                json_t *per = json_object(), *lv = json_object(), *sh = json_object();
                 for (int t = 0; t < T__COUNT; t++) {
                         json_object_set_new(per, target_names[t], json_real(m->t[md][t].q));
+                        json_t *by = json_object();
+                        for (int l = 0; l <= META_LANGS; l++)
+                                if (m->t[md][t].shift_lang[l] != 0)
+                                        json_object_set_new(by, meta_language_name(l),
+                                                            json_real(m->t[md][t].shift_lang[l]));
+                        json_object_set_new(sh, target_names[t], by);
                         json_t *langs = json_array();
                         for (int l = 0; l <= META_LANGS; l++)
                                 if (m->t[md][t].cell_lang[l])
@@ -123,9 +134,11 @@ static json_t *summary_json(const struct model *m, const char *stored_as, const 
                 }
                 json_object_set_new(q, mode_names[md], per);
                 json_object_set_new(levels, mode_names[md], lv);
+                json_object_set_new(shifts, mode_names[md], sh);
         }
         json_object_set_new(o, "q", q);
         json_object_set_new(o, "language_level", levels);
+        json_object_set_new(o, "median_shift", shifts);
         json_object_set_new(o, "model", stored_as ? json_string(stored_as) : json_null());
         json_object_set_new(o, "out", out ? json_string(out) : json_null());
         return o;

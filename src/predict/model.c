@@ -255,6 +255,10 @@ int model_to_json(const struct model *m, json_t **out)
                                                               ? json_null()
                                                               : json_real(m->t[k][t].q_algo[a]));
                         json_object_set_new(e, "q_by_algorithm", qa);
+                        json_t *sh = json_array();
+                        for (int l = 0; l <= META_LANGS; l++)
+                                json_array_append_new(sh, json_real(m->t[k][t].shift_lang[l]));
+                        json_object_set_new(e, "median_shift_by_language", sh);
                         json_t *cells = cells_to_json(&m->t[k][t]);
                         if (cells)
                                 json_object_set_new(e, "cells", cells);
@@ -375,6 +379,23 @@ int model_from_json(json_t *j, struct model **out, const char **why)
                                     json_is_number(v) && json_number_value(v) >= 0
                                         ? json_number_value(v)
                                         : NAN;
+                        }
+                        /* absent in a model trained before the median correction: none */
+                        json_t *sh = json_object_get(e, "median_shift_by_language");
+                        if (sh && (!json_is_array(sh) || json_array_size(sh) != META_LANGS + 1)) {
+                                *why = "a target's median correction is malformed";
+                                ret = -EPROTO;
+                                goto fail;
+                        }
+                        for (int l = 0; sh && l <= META_LANGS; l++) {
+                                json_t *v = json_array_get(sh, (size_t)l);
+                                double x = json_number_value(v);
+                                if (!json_is_number(v) || !isfinite(x) || fabs(x) > 10) {
+                                        *why = "a target's median correction is malformed";
+                                        ret = -EPROTO;
+                                        goto fail;
+                                }
+                                m->t[k][t].shift_lang[l] = x;
                         }
                         const char *kind = json_string_value(json_object_get(e, "kind"));
                         m->t[k][t].kind = TM_OWN;
@@ -603,7 +624,7 @@ double model_predict_log(const struct model *m, enum mode k, int t, const float 
                 v += gbt_predict(m->t[MODE_METADATA][t].gbt, x);
         else if (m->t[k][t].kind == TM_ELASTIC)
                 v += elastic_margin(&m->t[k][t], x);
-        return v;
+        return v + m->t[k][t].shift_lang[meta_language_of(x)];
 }
 
 int model_predict(const struct model *m, const struct notification *n, const double *code,

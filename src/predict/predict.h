@@ -244,6 +244,14 @@ struct target_model {
         bool cell_lang[META_LANGS + 1];
         bool cell_use[META_LANGS + 1][META_ALGOS + 1];
         double cell_level[META_LANGS + 1];
+        /* The median correction per language (meta_languages, then unknown; log1p space), added
+         * to the trees' point (not to a level's): the median of the language's out-of-fold log
+         * residuals on the calibration programs, so that the point is the median of what the
+         * runs need rather than their mean log (trees fitted on squared error land above the
+         * median where the residuals are skewed). The bound does not move: the quantiles are of
+         * the residuals from the corrected point. 0 where a language had fewer than
+         * CONFORMAL_GROUP_MIN calibration runs on the trees, and for average cores. */
+        double shift_lang[META_LANGS + 1];
 };
 #define CELL_MIN_PROGRAMS 2
 #define CELL_MAX_MAD      0.05
@@ -366,6 +374,9 @@ struct train_opts {
         /* The conformal finite-sample correction counted in programs
          * (conformal_quantile_groups), not in runs, per Mondrian group (language, algorithm). */
         bool group_correction;
+        /* Correct each language's point by the median of its out-of-fold log residuals
+         * (target_model.shift_lang). Default on. */
+        bool median_point;
         /* The same correction counted in the programs of the whole calibration set, for every
          * quantile: programs, not runs, are what a new submission is exchangeable with; the
          * level becomes c (G + 1) / G for G programs (0.955 for ~190), where per group it would

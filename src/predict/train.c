@@ -25,6 +25,7 @@ void train_opts_default(struct train_opts *o)
                                  .one_sided = true,
                                  .elastic = false,
                                  .group_correction = false,
+                                 .median_point = true,
                                  .pooled_correction = true};
         gbt_params_default(&o->gbt);
         o->modes[MODE_METADATA] = true;
@@ -463,10 +464,29 @@ static int choose_cells(const struct cell_ctx *c, int t, const float *tree_oof,
                 json_object_set_new(ce, meta_language_name(l), le);
         }
         json_object_set_new(e, "language_level", ce);
-        if (!any)
+        /* the trees' points corrected to the median, per language without a level, for the
+         * targets that grow with the size (average cores are a runtime's level: where a
+         * language's runs share one, the level is their median already) */
+        bool shifted = false;
+        for (int l = 0; l <= META_LANGS; l++) {
+                tm->shift_lang[l] = 0;
+                if (!o->median_point || t == T_CORES || tm->cell_lang[l])
+                        continue;
+                size_t k = 0;
+                for (size_t i = 0; i < c->nca; i++)
+                        if (lang[i] == l)
+                                vals[k++] =
+                                    target_log(&c->d->rows[c->ca[i]], t) - tree_oof[c->capos[i]];
+                if (k >= CONFORMAL_GROUP_MIN)
+                        tm->shift_lang[l] = round9(median_of(vals, k));
+                shifted |= tm->shift_lang[l] != 0;
+        }
+        if (!any && !shifted)
                 return 0;
         for (size_t i = 0; i < c->nca; i++)
-                pred[i] = tm->cell_lang[lang[i]] ? cell_oof[c->capos[i]] : tree_oof[c->capos[i]];
+                pred[i] = tm->cell_lang[lang[i]]
+                              ? cell_oof[c->capos[i]]
+                              : tree_oof[c->capos[i]] + (float)tm->shift_lang[lang[i]];
         calibrate(c->d, c->ca, c->nca, t, pred, o, c->cg, tm, c->res, c->res_l);
         return 0;
 }
@@ -519,6 +539,12 @@ static void put_target_json(json_t *e, const struct target_model *tm, int varian
                 if (!isnan(tm->q_algo[a]))
                         json_object_set_new(qa, meta_algorithm_name(a), json_real(tm->q_algo[a]));
         json_object_set_new(e, "q_by_algorithm", qa);
+        json_t *sl = json_object();
+        for (int l = 0; l <= META_LANGS; l++)
+                if (tm->shift_lang[l] != 0)
+                        json_object_set_new(sl, meta_language_name(l),
+                                            json_real(tm->shift_lang[l]));
+        json_object_set_new(e, "median_shift_by_language", sl);
 }
 
 int model_train(const struct dataset *d, const size_t *idx_in, size_t n, const struct train_opts *o,
