@@ -36,6 +36,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -298,7 +299,10 @@ struct fn_info {
         const char *param[MAX_PARAMS];
         size_t param_len[MAX_PARAMS];
         size_t nparams;
-        bool allocates;      /* its body allocates: a call of it sizes cells */
+        bool allocates; /* its body allocates: a call of it sizes cells */
+        /* its body allocates, writes a file, constructs (Node(key)) or calls a function of the
+         * text that does: what a call of it in a size loop may grow */
+        bool grows;
         unsigned char power; /* the most parameters one allocating statement of it names */
         /* it calls itself at least twice with the same parameter one step on the same way
          * (fib(n - 1) + fib(n - 2), build(depth - 1) for each child, hanoi(n - 1, ...) twice):
@@ -310,6 +314,8 @@ struct fn_table {
         struct fn_info fn[MAX_FNS];
         size_t n;
 };
+static bool still_function(const struct fn_table *known, const struct fn_info *cur, const char *w,
+                           size_t n);
 
 struct loop {
         size_t level; /* brace depth (C-like) or indentation (Python) it ends at */
@@ -890,6 +896,8 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
                                 fn = (int)k;
                 }
         }
+        /* a growing word that names a function of the text growing nothing is that function */
+        bool own_still = call && L->fns && still_function(L->fns, NULL, w, n);
         if (!call)
                 L->pending_fn = fn = -1;
         if (fn >= 0) {
@@ -901,7 +909,7 @@ static void on_ident(struct lexer *L, const char *w, size_t n)
         /* an allocating word is a call or a constructor (new, ArrayList<...>): a counter
          * named zeros or a variable named fill allocates nothing */
         bool alloc = (call || (L->i < L->len && L->s[L->i] == '<') || word_is(w, n, "new")) &&
-                     alloc_word(w, n);
+                     alloc_word(w, n) && !own_still;
         if (alloc || (call && write_word(w, n)) || fn >= 0 ||
             (call && L->py && isupper((unsigned char)w[0]))) {
                 /* an allocating word, a call of a function of the text that allocates, or a
@@ -1318,7 +1326,7 @@ struct fn_scan {
         struct fn_info fi; /* name and parameters */
         unsigned power;    /* the most parameters in one allocating statement */
         unsigned in_stmt;  /* bit k: parameter k named in the current statement */
-        bool stmt_allocates, allocates;
+        bool stmt_allocates, allocates, grows;
         /* calls of itself with parameter k one step down, one step up */
         unsigned char down[MAX_PARAMS], up[MAX_PARAMS];
 };
@@ -1339,6 +1347,7 @@ static void fn_finish(struct fn_scan *f, struct fn_table *all, size_t end)
         fn_end_statement(f);
         if (f->fi.name && all->n < MAX_FNS) {
                 f->fi.allocates = f->allocates;
+                f->fi.grows = f->grows || f->allocates;
                 f->fi.power = (unsigned char)f->power;
                 f->fi.branches = -1;
                 for (size_t k = 0; k < f->fi.nparams && f->fi.branches < 0; k++)
@@ -1434,8 +1443,41 @@ static int stepped_call(const struct fn_info *fi, const char *s, size_t len, siz
         return -1;
 }
 
-static void allocating_functions(const char *s, size_t len, bool py, struct fn_table *all)
+/* Whether w names a function in fns (other than cur) that grows, and whether it names one at
+ * all (*found). */
+static bool names_growing(const struct fn_table *fns, const struct fn_info *cur, const char *w,
+                          size_t n, bool *found)
 {
+        bool grows = false;
+        *found = false;
+        for (size_t k = 0; k < fns->n; k++)
+                if (fns->fn[k].name_len == n && !memcmp(fns->fn[k].name, w, n) &&
+                    !(cur && fns->fn[k].name == cur->name)) {
+                        *found = true;
+                        grows |= fns->fn[k].grows;
+                }
+        return grows;
+}
+
+/* Whether a growing word (push, add, insert) names a function of the text that grows nothing
+ * (a free list's push, an NFA's add to a fixed state list, a Bloom filter's add): a call of it
+ * is that function, no growth. known: the functions known so far (the first pass's, or those
+ * defined before); the function being scanned calling itself is its own body's business. */
+static bool still_function(const struct fn_table *known, const struct fn_info *cur, const char *w,
+                           size_t n)
+{
+        if (!grow_word(w, n))
+                return false;
+        if (cur && cur->name && cur->name_len == n && !memcmp(cur->name, w, n))
+                return true;
+        bool found;
+        return !names_growing(known, cur, w, n, &found) && found;
+}
+
+static void allocating_functions_pass(const char *s, size_t len, bool py, struct fn_table *all,
+                                      const struct fn_table *first)
+{
+        const struct fn_table *known = first ? first : all;
         struct fn_scan f = {0};
         unsigned pd = 0; /* bracket depth: statements end outside brackets */
         for (size_t i = 0; i < len;) {
@@ -1529,16 +1571,42 @@ static void allocating_functions(const char *s, size_t len, bool py, struct fn_t
                 /* an allocating call (malloc(, new, ArrayList<>, .fill(), not a variable
                  * that happens to be named like one (unsigned fill = 16 - used) */
                 if ((word_is(w, n, "new") || (j < len && (s[j] == '(' || s[j] == '<'))) &&
-                    alloc_word(w, n)) {
+                    alloc_word(w, n) && !still_function(known, &f.fi, w, n)) {
                         f.allocates = true;
                         /* the arguments of push(f, cell) are values: a call grows by one */
                         f.stmt_allocates |= !grow_word(w, n);
+                } else if (j < len && s[j] == '(' && !f.grows) {
+                        /* a file written, a Python constructor (Node(key)), a function of the
+                         * text that grows (node_new(), flush()): this one grows too */
+                        bool found;
+                        f.grows = write_word(w, n) || (py && isupper((unsigned char)w[0])) ||
+                                  names_growing(known, &f.fi, w, n, &found);
                 }
                 for (size_t k = 0; k < f.fi.nparams; k++)
                         if (f.fi.param_len[k] == n && !memcmp(f.fi.param[k], w, n))
                                 f.in_stmt |= 1u << k;
         }
         fn_finish(&f, all, len);
+}
+
+/* The functions of the text. Where a growing word names one that grows nothing as far as the
+ * first pass knew (its body may call a function defined after it: a put() calling a later
+ * resize()), a second pass decides with every function known. */
+static void allocating_functions(const char *s, size_t len, bool py, struct fn_table *all)
+{
+        allocating_functions_pass(s, len, py, all, NULL);
+        bool again = false;
+        for (size_t k = 0; k < all->n && !again; k++)
+                again = !all->fn[k].grows && grow_word(all->fn[k].name, all->fn[k].name_len);
+        if (!again)
+                return;
+        struct fn_table *first = malloc(sizeof(*first));
+        if (!first)
+                return; /* the first pass's table stands */
+        *first = *all;
+        all->n = 0;
+        allocating_functions_pass(s, len, py, all, first);
+        free(first);
 }
 
 bool function_param(const char *s, size_t len, const char *name, size_t name_len, unsigned k,
