@@ -1461,8 +1461,8 @@ static bool names_growing(const struct fn_table *fns, const struct fn_info *cur,
 
 /* Whether a growing word (push, add, insert) names a function of the text that grows nothing
  * (a free list's push, an NFA's add to a fixed state list, a Bloom filter's add): a call of it
- * is that function, no growth. known: the functions known so far (the first pass's, or those
- * defined before); the function being scanned calling itself is its own body's business. */
+ * is that function, no growth. known: the functions known so far (those defined before, or all
+ * of them); the function being scanned calling itself is its own body's business. */
 static bool still_function(const struct fn_table *known, const struct fn_info *cur, const char *w,
                            size_t n)
 {
@@ -1474,10 +1474,9 @@ static bool still_function(const struct fn_table *known, const struct fn_info *c
         return !names_growing(known, cur, w, n, &found) && found;
 }
 
-static void allocating_functions_pass(const char *s, size_t len, bool py, struct fn_table *all,
-                                      const struct fn_table *first)
+static void allocating_functions_pass(const char *s, size_t len, bool py, struct fn_table *all)
 {
-        const struct fn_table *known = first ? first : all;
+        const struct fn_table *known = all; /* the functions defined so far */
         struct fn_scan f = {0};
         unsigned pd = 0; /* bracket depth: statements end outside brackets */
         for (size_t i = 0; i < len;) {
@@ -1589,24 +1588,48 @@ static void allocating_functions_pass(const char *s, size_t len, bool py, struct
         fn_finish(&f, all, len);
 }
 
-/* The functions of the text. Where a growing word names one that grows nothing as far as the
- * first pass knew (its body may call a function defined after it: a put() calling a later
- * resize()), a second pass decides with every function known. */
+/* Whether the body of fi calls a function of the text that grows (all: every function). */
+static bool calls_growing(const char *s, size_t len, bool py, const struct fn_info *fi,
+                          const struct fn_table *all)
+{
+        size_t end = fi->body_end < len ? fi->body_end : len;
+        for (size_t i = fi->body; i < end;) {
+                bool str;
+                size_t past = skip_noise(s, len, i, py, &str);
+                if (past != i) {
+                        i = past;
+                        continue;
+                }
+                if (!ident_start((unsigned char)s[i]) ||
+                    (i > 0 && ident_cont((unsigned char)s[i - 1]))) {
+                        i++;
+                        continue;
+                }
+                size_t b = i;
+                while (i < end && ident_cont((unsigned char)s[i]))
+                        i++;
+                size_t j = i;
+                while (j < end && (s[j] == ' ' || s[j] == '\t'))
+                        j++;
+                bool found;
+                if (j < end && s[j] == '(' && names_growing(all, fi, s + b, i - b, &found))
+                        return true;
+        }
+        return false;
+}
+
+/* The functions of the text. A growing word's function that grows nothing as far as the pass
+ * knew may call one defined after it (a put() calling a later flush()): its body is read again
+ * with every function known. */
 static void allocating_functions(const char *s, size_t len, bool py, struct fn_table *all)
 {
-        allocating_functions_pass(s, len, py, all, NULL);
-        bool again = false;
-        for (size_t k = 0; k < all->n && !again; k++)
-                again = !all->fn[k].grows && grow_word(all->fn[k].name, all->fn[k].name_len);
-        if (!again)
-                return;
-        struct fn_table *first = malloc(sizeof(*first));
-        if (!first)
-                return; /* the first pass's table stands */
-        *first = *all;
-        all->n = 0;
-        allocating_functions_pass(s, len, py, all, first);
-        free(first);
+        allocating_functions_pass(s, len, py, all);
+        for (size_t k = 0; k < all->n; k++) {
+                struct fn_info *fi = &all->fn[k];
+                if (!fi->grows && grow_word(fi->name, fi->name_len) &&
+                    calls_growing(s, len, py, fi, all))
+                        fi->grows = true;
+        }
 }
 
 bool function_param(const char *s, size_t len, const char *name, size_t name_len, unsigned k,
@@ -1614,7 +1637,8 @@ bool function_param(const char *s, size_t len, const char *name, size_t name_len
 {
         pthread_once(&words_once, words_init);
         struct fn_table fns = {.n = 0};
-        allocating_functions(s, len, python_like(s, len), &fns);
+        /* the parameters only: what the functions grow is no matter here (one pass) */
+        allocating_functions_pass(s, len, python_like(s, len), &fns);
         for (size_t f = 0; f < fns.n; f++) {
                 const struct fn_info *fi = &fns.fn[f];
                 if (fi->name_len != name_len || memcmp(fi->name, name, name_len))
