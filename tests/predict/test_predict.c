@@ -644,6 +644,15 @@ static void test_size_stats(void **state)
                             t + n, 64, "def f%zu(n):\n    f%zu(n-1)\n    f%zu(n-1)\n", k, k, k);
                 n += (size_t)snprintf(t + n, 16, "f0(N)\n");
                 literal_stats(t, n, o);
+                /* ... of growing words' functions calling one another (each body read again
+                 * for calls of later functions: still linear) */
+                n = (size_t)snprintf(t, 64, "#define N 20\n");
+                for (size_t k = 0; n + 64 < big; k++)
+                        n += (size_t)snprintf(t + n, 64,
+                                              "void add(int x) { put(x); }\n"
+                                              "void put(int x) { add(x); }\n");
+                n += (size_t)snprintf(t + n, 64, "int main(void) { add(N); }\n");
+                literal_stats(t, n, o);
                 free(t);
         }
         /* a Python constructor per iteration accumulates (heap of records) */
