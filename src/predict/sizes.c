@@ -1461,8 +1461,9 @@ static bool names_growing(const struct fn_table *fns, const struct fn_info *cur,
 
 /* Whether a growing word (push, add, insert) names a function of the text that grows nothing
  * (a free list's push, an NFA's add to a fixed state list, a Bloom filter's add): a call of it
- * is that function, no growth. known: the functions known so far (those defined before, or all
- * of them); the function being scanned calling itself is its own body's business. */
+ * is that function, no growth. known: the functions known so far (in the pass over the
+ * functions, those defined before); the function being scanned calling itself is its own body's
+ * business. */
 static bool still_function(const struct fn_table *known, const struct fn_info *cur, const char *w,
                            size_t n)
 {
@@ -1476,7 +1477,6 @@ static bool still_function(const struct fn_table *known, const struct fn_info *c
 
 static void allocating_functions_pass(const char *s, size_t len, bool py, struct fn_table *all)
 {
-        const struct fn_table *known = all; /* the functions defined so far */
         struct fn_scan f = {0};
         unsigned pd = 0; /* bracket depth: statements end outside brackets */
         for (size_t i = 0; i < len;) {
@@ -1570,7 +1570,7 @@ static void allocating_functions_pass(const char *s, size_t len, bool py, struct
                 /* an allocating call (malloc(, new, ArrayList<>, .fill(), not a variable
                  * that happens to be named like one (unsigned fill = 16 - used) */
                 if ((word_is(w, n, "new") || (j < len && (s[j] == '(' || s[j] == '<'))) &&
-                    alloc_word(w, n) && !still_function(known, &f.fi, w, n)) {
+                    alloc_word(w, n) && !still_function(all, &f.fi, w, n)) {
                         f.allocates = true;
                         /* the arguments of push(f, cell) are values: a call grows by one */
                         f.stmt_allocates |= !grow_word(w, n);
@@ -1579,7 +1579,7 @@ static void allocating_functions_pass(const char *s, size_t len, bool py, struct
                          * text that grows (node_new(), flush()): this one grows too */
                         bool found;
                         f.grows = write_word(w, n) || (py && isupper((unsigned char)w[0])) ||
-                                  names_growing(known, &f.fi, w, n, &found);
+                                  names_growing(all, &f.fi, w, n, &found);
                 }
                 for (size_t k = 0; k < f.fi.nparams; k++)
                         if (f.fi.param_len[k] == n && !memcmp(f.fi.param[k], w, n))
