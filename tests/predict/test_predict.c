@@ -309,110 +309,116 @@ static void size_named(const char *src, double named, double power)
 static void test_size_stated(void **state)
 {
         (void)state;
-        /* passed to the program's own function: the literal is the size, the parameter its
-         * name (JavaScript, Python, C, a Java constructor, a JavaScript class's constructor) */
-        size_named("const K = 4;\nfunction main(n) {\n  const a = new Array(n).fill(0);\n}\n"
-                   "main(62000);\n",
-                   log10(62000), 1);
-        size_named("def main(n: int = 10):\n    xs = [0] * n\n    return xs\n\n"
-                   "if __name__ == '__main__':\n    main(8100)\n",
-                   log10(8100), 1);
-        size_named("static void bench(int limbs)\n{\n        long *a = malloc(limbs * 8);\n}\n"
-                   "int main(void)\n{\n        bench(1400);\n}\n",
-                   log10(1400), 1);
-        size_named("class G {\n    G(int count) {\n        nodes = new Node[count];\n    }\n"
-                   "    public static void main(String[] a) {\n"
-                   "        System.out.println(new G(350000).run());\n    }\n}\n",
-                   log10(350000), 1);
-        size_named("class Sim {\n  constructor(cells) { this.v = new Float64Array(cells); }\n}\n"
-                   "new Sim(3000);\n",
-                   log10(3000), 1);
-        /* an element of a C struct's initializer is named by its field: positional, with the
-         * struct defined by its tag or inline */
-        size_named("struct config { int records; int depth; int fanout; };\n"
-                   "static const struct config cfg = {7200, 3, 4};\n"
-                   "int main(void) {\n  char *p = malloc(cfg.records * 64);\n}\n",
-                   log10(7200), 1);
-        size_named("int main(void) {\n  const struct { long puts; long keyspace; } cfg = {21000, "
-                   "21000 / 3 + 1};\n  for (long i = 0; i < cfg.puts; i++)\n    put(i);\n}\n",
-                   log10(21000), 1);
-        /* a store through an index names nothing (par[k] = 255 is no size above CITIES) */
-        size_named("#define CITIES 20\nint main(void) {\n  for (int j = 0; j < CITIES; j++)\n"
-                   "    par[(1 << j) * CITIES + j] = 255;\n}\n",
-                   log10(20), -1);
-        /* ... not an array's initializer */
-        size_named("static const int primes[] = {7200, 3, 4};\nint main(void) {\n  return 0;\n}\n",
-                   0, 0);
-        /* the parameter is the last name of its segment: a struct's tag, a pointer's star, a
-         * default or an annotation do not shift the positions; Python's self is no position */
-        size_named(
-            "struct cfg { int seed; };\n"
-            "static void run(struct cfg *c, int cells)\n{\n"
-            "        double *v = malloc(cells * 8);\n        v[0] = c->seed;\n}\n"
-            "int main(void)\n{\n        struct cfg conf = {7};\n        run(&conf, 4000);\n}\n",
-            log10(4000), 1);
-        size_named("class S:\n    def run(self, n, verbose=False):\n        return [0] * n\n\n"
-                   "S().run(5000)\n",
-                   log10(5000), 1);
-        /* a Python class called with the size: its __init__'s parameter (of that class, not
-         * of the class before it) */
-        size_named("class Rng:\n    def __init__(self, seed):\n        self.s = seed\n\n"
-                   "class Graph:\n    def __init__(self, n):\n"
-                   "        self.dist = [[0] * n for _ in range(n)]\n\n"
-                   "g = Graph(250)\nr = Rng(1000)\n",
-                   log10(250), 2);
-        /* a larger named constant keeps its place; a smaller one gives way */
-        size_named("N = 500000\ndef run(k):\n    pass\nrun(2000)\n", log10(500000), -1);
-        size_named("ALPHA = 26\ndef run(k):\n    return [0] * k\nrun(2000)\n", log10(2000), 1);
-        /* not sizes: a generator's seed (not a round number, or a parameter named so), a call
-         * that is no definition (Python's for header ends in ':' too), a call of a name the
-         * text does not define */
-        size_named("function mulberry32(a) { return a; }\nconst r = mulberry32(20240601);\n", 0,
-                   -1);
-        size_named("def rng(seed):\n    return seed\nr = rng(1000)\n", 0, -1);
-        size_named("static unsigned rnd(unsigned n) { return n; }\n"
-                   "int main(void) { return rnd(100000) > 30; }\n",
-                   0, -1);
-        size_named("for t in range(256):\n    pass\n", 0, -1);
-        size_named("console.log(5000);\nprint(70000)\n", 0, -1);
-        /* an object's key: a plain literal of at least 16 when nothing above 1 is assigned */
-        size_named("const graph = { nodes: 40000, avgOutDegree: 2 };\n", log10(40000), -1);
-        size_named("const p = { x: 1, y: 2 };\n", 0, -1);
-        size_named("CONFIG = {\"points\": 25000, \"ratio\": 0.5, \"seed\": 2024}\n", log10(25000),
-                   -1);
+        /* src; the size it states (0: none); the allocation power its name then gives (-1: not
+         * checked) */
+        static const struct {
+                const char *src;
+                double size, power;
+        } cases[] = {
+            /* passed to the program's own function: the literal is the size, the parameter its
+             * name (JavaScript, Python, C, a Java constructor, a JavaScript class's constructor) */
+            {"const K = 4;\nfunction main(n) {\n  const a = new Array(n).fill(0);\n}\n"
+             "main(62000);\n",
+             62000, 1},
+            {"def main(n: int = 10):\n    xs = [0] * n\n    return xs\n\n"
+             "if __name__ == '__main__':\n    main(8100)\n",
+             8100, 1},
+            {"static void bench(int limbs)\n{\n        long *a = malloc(limbs * 8);\n}\n"
+             "int main(void)\n{\n        bench(1400);\n}\n",
+             1400, 1},
+            {"class G {\n    G(int count) {\n        nodes = new Node[count];\n    }\n"
+             "    public static void main(String[] a) {\n"
+             "        System.out.println(new G(350000).run());\n    }\n}\n",
+             350000, 1},
+            {"class Sim {\n  constructor(cells) { this.v = new Float64Array(cells); }\n}\n"
+             "new Sim(3000);\n",
+             3000, 1},
+            /* an element of a C struct's initializer is named by its field: positional, with the
+             * struct defined by its tag or inline */
+            {"struct config { int records; int depth; int fanout; };\n"
+             "static const struct config cfg = {7200, 3, 4};\n"
+             "int main(void) {\n  char *p = malloc(cfg.records * 64);\n}\n",
+             7200, 1},
+            {"int main(void) {\n  const struct { long puts; long keyspace; } cfg = {21000, "
+             "21000 / 3 + 1};\n  for (long i = 0; i < cfg.puts; i++)\n    put(i);\n}\n",
+             21000, 1},
+            /* a store through an index names nothing (par[k] = 255 is no size above CITIES) */
+            {"#define CITIES 20\nint main(void) {\n  for (int j = 0; j < CITIES; j++)\n"
+             "    par[(1 << j) * CITIES + j] = 255;\n}\n",
+             20, -1},
+            /* ... not an array's initializer */
+            {"static const int primes[] = {7200, 3, 4};\nint main(void) {\n  return 0;\n}\n", 0, 0},
+            /* the parameter is the last name of its segment: a struct's tag, a pointer's star, a
+             * default or an annotation do not shift the positions; Python's self is no position */
+            {"struct cfg { int seed; };\n"
+             "static void run(struct cfg *c, int cells)\n{\n"
+             "        double *v = malloc(cells * 8);\n        v[0] = c->seed;\n}\n"
+             "int main(void)\n{\n        struct cfg conf = {7};\n        run(&conf, 4000);\n}\n",
+             4000, 1},
+            {"class S:\n    def run(self, n, verbose=False):\n        return [0] * n\n\n"
+             "S().run(5000)\n",
+             5000, 1},
+            /* a Python class called with the size: its __init__'s parameter (of that class, not
+             * of the class before it) */
+            {"class Rng:\n    def __init__(self, seed):\n        self.s = seed\n\n"
+             "class Graph:\n    def __init__(self, n):\n"
+             "        self.dist = [[0] * n for _ in range(n)]\n\n"
+             "g = Graph(250)\nr = Rng(1000)\n",
+             250, 2},
+            /* a larger named constant keeps its place; a smaller one gives way */
+            {"N = 500000\ndef run(k):\n    pass\nrun(2000)\n", 500000, -1},
+            {"ALPHA = 26\ndef run(k):\n    return [0] * k\nrun(2000)\n", 2000, 1},
+            /* not sizes: a generator's seed (not a round number, or a parameter named so), a call
+             * that is no definition (Python's for header ends in ':' too), a call of a name the
+             * text does not define */
+            {"function mulberry32(a) { return a; }\nconst r = mulberry32(20240601);\n", 0, -1},
+            {"def rng(seed):\n    return seed\nr = rng(1000)\n", 0, -1},
+            {"static unsigned rnd(unsigned n) { return n; }\n"
+             "int main(void) { return rnd(100000) > 30; }\n",
+             0, -1},
+            {"for t in range(256):\n    pass\n", 0, -1},
+            {"console.log(5000);\nprint(70000)\n", 0, -1},
+            /* an object's key: a plain literal of at least 16 when nothing above 1 is assigned */
+            {"const graph = { nodes: 40000, avgOutDegree: 2 };\n", 40000, -1},
+            {"const p = { x: 1, y: 2 };\n", 0, -1},
+            {"CONFIG = {\"points\": 25000, \"ratio\": 0.5, \"seed\": 2024}\n", 25000, -1},
 
-        size_named("const MB = 8;\nfs.createReadStream(p, { highWaterMark: 1 << 16 });\n", log10(8),
-                   -1);
-        size_named("const cfg = { rows: 3000 };\nconst N = 70000;\n", log10(70000), -1);
-        /* a ternary's branch is not a key */
-        size_named("const v = ok ? a : 5000;\n", 0, -1);
-        /* an enum constant (C) */
-        size_named("enum { GRID = 340 };\nint main(void) { double *u = malloc(GRID * 8); }\n",
-                   log10(340), 1);
-        /* a named constant that is not a round number (three significant digits at most, or a
-         * power of two) is a seed or a hash's prime, not a size */
-        size_named("#define NBYTES 20000\nuint32_t r = 99991;\n", log10(20000), -1);
-        size_named("BLOCK = 65536\nN = 5000\n", log10(65536), -1);
-        size_named("h = 5381\n", 0, -1);
-        /* a number base or a cut-off is no size: the argument of the program's function is */
-        size_named("#define BASE 10000\n#define CUTOFF 24\nstatic void bench(int limbs)\n{\n"
-                   "        long *a = malloc(limbs * 8);\n}\nint main(void)\n{\n"
-                   "        bench(40);\n}\n",
-                   log10(40), 1);
-        /* a size in MiB against a call's small argument: 4 MiB is larger than rotl(x, 18) */
-        size_named("#define MIB 4\nstatic unsigned rotl(unsigned x, int r) { return x << r; }\n"
-                   "int main(void) { long blocks = (long)MIB * 256; return rotl(blocks, 18); }\n",
-                   log10(4), -1);
-        /* a generator's state is no size however round its seed: it is multiplied into itself
-         * (s = s * 1664525u + ..., s ^= s << 13); a capacity that doubles still is one */
-        size_named("int main(void)\n{\n  int side = 60;\n  unsigned s = 777;\n"
-                   "  for (int i = 0; i < side; i++)\n    s = s * 1664525u + 1013904223u;\n}\n",
-                   log10(60), -1);
-        size_named("let side = 60;\nlet x = 700;\nfor (let i = 0; i < side; i++) x ^= x << 13;\n",
-                   log10(60), -1);
-        size_named("int main(void)\n{\n  size_t cap = 1000, n = 0;\n  while (more()) {\n"
-                   "    if (n == cap)\n      cap *= 2;\n  }\n}\n",
-                   log10(1000), -1);
+            {"const MB = 8;\nfs.createReadStream(p, { highWaterMark: 1 << 16 });\n", 8, -1},
+            {"const cfg = { rows: 3000 };\nconst N = 70000;\n", 70000, -1},
+            /* a ternary's branch is not a key */
+            {"const v = ok ? a : 5000;\n", 0, -1},
+            /* an enum constant (C) */
+            {"enum { GRID = 340 };\nint main(void) { double *u = malloc(GRID * 8); }\n", 340, 1},
+            /* a named constant that is not a round number (three significant digits at most, or a
+             * power of two) is a seed or a hash's prime, not a size */
+            {"#define NBYTES 20000\nuint32_t r = 99991;\n", 20000, -1},
+            {"BLOCK = 65536\nN = 5000\n", 65536, -1},
+            {"h = 5381\n", 0, -1},
+            /* a number base or a cut-off is no size: the argument of the program's function is */
+            {"#define BASE 10000\n#define CUTOFF 24\nstatic void bench(int limbs)\n{\n"
+             "        long *a = malloc(limbs * 8);\n}\nint main(void)\n{\n"
+             "        bench(40);\n}\n",
+             40, 1},
+            /* a size in MiB against a call's small argument: 4 MiB is larger than rotl(x, 18) */
+            {"#define MIB 4\nstatic unsigned rotl(unsigned x, int r) { return x << r; }\n"
+             "int main(void) { long blocks = (long)MIB * 256; return rotl(blocks, 18); }\n",
+             4, -1},
+            /* a generator's state is no size however round its seed: it is multiplied into itself
+             * (s = s * 1664525u + ..., s ^= s << 13); a capacity that doubles still is one */
+            {"int main(void)\n{\n  int side = 60;\n  unsigned s = 777;\n"
+             "  for (int i = 0; i < side; i++)\n    s = s * 1664525u + 1013904223u;\n}\n",
+             60, -1},
+            {"let side = 60;\nlet x = 700;\nfor (let i = 0; i < side; i++) x ^= x << 13;\n", 60,
+             -1},
+            {"int main(void)\n{\n  size_t cap = 1000, n = 0;\n  while (more()) {\n"
+             "    if (n == cap)\n      cap *= 2;\n  }\n}\n",
+             1000, -1},
+            /* a floating-point constant is a value, not a count */
+            {"const double m = 1 << 12;\nint n = 300;\n", 300, -1},
+        };
+        for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+                size_named(cases[i].src, cases[i].size > 0 ? log10(cases[i].size) : 0,
+                           cases[i].power);
         /* ... looked for only in the few largest named constants: 1 MiB of growing assignments
          * (`k = 10`, `k = 20`, ...) stays linear */
         {
@@ -430,8 +436,6 @@ static void test_size_stated(void **state)
                 /* a round one near the largest (about 96,000 of them, up to 963,320) */
                 assert_true(o[3] >= log10(900000.0) && o[3] <= log10((double)last));
         }
-        /* a floating-point constant is a value, not a count */
-        size_named("const double m = 1 << 12;\nint n = 300;\n", log10(300), -1);
 }
 
 /* ---- size statistics: allocation power, size-loop nesting, element bytes ---- */
